@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# `npm test`: every check the project has, in the order that fails fastest. Each step's runner prints
+# its own summary; the last line tallies the steps.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$PATH"
+
+passed=0
+failed=0
+failures=()
+step() {
+  local name=$1
+  shift
+  echo "::: $name" >&2
+  if "$@"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    failures+=("$name")
+  fi
+}
+
+step "python env" bash scripts/python-env.sh
+step "eslint" eslint .
+step "prettier" prettier --check --log-level warn .
+step "tsc" tsc --noEmit -p tsconfig.test.json
+step "jest" jest --ci
+step "ruff" bash -c "helper/.venv/bin/ruff check helper && helper/.venv/bin/ruff format --check helper"
+step "pytest" helper/.venv/bin/python -m pytest helper/tests -q
+step "ray build" ray build -e dist -o dist
+
+echo
+[ ${#failures[@]} -gt 0 ] && echo "failed steps: ${failures[*]}"
+echo "npm test: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,123 @@
+/**
+ * The model catalogue: the one place that knows which models MLX Polish offers and what they need.
+ * Every size is approximate (what the Hub lists for the 4-bit MLX conversion); the download engine
+ * works from the Hub's own file list, these figures are for people choosing a model.
+ */
+
+export type ModelFamily = "qwen3" | "gemma3" | "smollm3" | "ministral3";
+
+export interface CatalogModel {
+  /** Stable id used in preferences, the CLI and state files. */
+  id: string;
+  title: string;
+  family: ModelFamily;
+  /** Hugging Face repository of the MLX conversion. */
+  repo: string;
+  /** Parameter count as people say it ("1.7B"). */
+  parameters: string;
+  /** Approximate download size in bytes. */
+  downloadBytes: number;
+  /** Unified memory the model needs while generating, in bytes (weights + KV cache + runtime). */
+  ramBytes: number;
+  license: string;
+  /** What its chat template needs from the prompt builder. */
+  chatTemplate: {
+    /** False for templates without a system role (Gemma folds it into the first user turn). */
+    systemRole: boolean;
+    /** True for templates that think unless told not to (`enable_thinking=False`). */
+    thinksByDefault: boolean;
+  };
+  /** One line on what the model is good at, for the README and the detail pane. */
+  strengths: string;
+}
+
+const GB = 1_000_000_000;
+
+export const CATALOG: readonly CatalogModel[] = [
+  {
+    id: "qwen3-1.7b",
+    title: "Qwen 3 1.7B",
+    family: "qwen3",
+    repo: "mlx-community/Qwen3-1.7B-4bit",
+    parameters: "1.7B",
+    downloadBytes: 1.0 * GB,
+    ramBytes: 2.0 * GB,
+    license: "Apache-2.0",
+    chatTemplate: { systemRole: true, thinksByDefault: true },
+    strengths: "Best balance of speed and care; follows cleanup rules reliably.",
+  },
+  {
+    id: "qwen3-0.6b",
+    title: "Qwen 3 0.6B",
+    family: "qwen3",
+    repo: "mlx-community/Qwen3-0.6B-4bit",
+    parameters: "0.6B",
+    downloadBytes: 0.35 * GB,
+    ramBytes: 1.0 * GB,
+    license: "Apache-2.0",
+    chatTemplate: { systemRole: true, thinksByDefault: true },
+    strengths: "Fastest and smallest; fine for punctuation and casing on 8 GB Macs.",
+  },
+  {
+    id: "qwen3-4b",
+    title: "Qwen 3 4B Instruct",
+    family: "qwen3",
+    repo: "mlx-community/Qwen3-4B-Instruct-2507-4bit",
+    parameters: "4B",
+    downloadBytes: 2.3 * GB,
+    ramBytes: 4.0 * GB,
+    license: "Apache-2.0",
+    chatTemplate: { systemRole: true, thinksByDefault: false },
+    strengths: "Most faithful rewrites and styles; needs 16 GB for comfort.",
+  },
+  {
+    id: "gemma3-1b",
+    title: "Gemma 3 1B",
+    family: "gemma3",
+    repo: "mlx-community/gemma-3-1b-it-qat-4bit",
+    parameters: "1B",
+    downloadBytes: 0.8 * GB,
+    ramBytes: 1.5 * GB,
+    license: "Gemma",
+    chatTemplate: { systemRole: false, thinksByDefault: false },
+    strengths: "Small and quick, good with many languages.",
+  },
+  {
+    id: "gemma3-4b",
+    title: "Gemma 3 4B",
+    family: "gemma3",
+    repo: "mlx-community/gemma-3-text-4b-it-4bit",
+    parameters: "4B",
+    downloadBytes: 2.6 * GB,
+    ramBytes: 4.5 * GB,
+    license: "Gemma",
+    chatTemplate: { systemRole: false, thinksByDefault: false },
+    strengths: "Natural phrasing for Formal and Email styles; multilingual.",
+  },
+  {
+    id: "smollm3-3b",
+    title: "SmolLM 3 3B",
+    family: "smollm3",
+    repo: "mlx-community/SmolLM3-3B-4bit",
+    parameters: "3B",
+    downloadBytes: 1.8 * GB,
+    ramBytes: 3.0 * GB,
+    license: "Apache-2.0",
+    chatTemplate: { systemRole: true, thinksByDefault: true },
+    strengths: "Fully open model; solid English and European languages.",
+  },
+  {
+    id: "ministral3-3b",
+    title: "Ministral 3 3B",
+    family: "ministral3",
+    repo: "mlx-community/Ministral-3-3B-Instruct-2512-4bit",
+    parameters: "3B",
+    downloadBytes: 2.8 * GB,
+    ramBytes: 4.0 * GB,
+    license: "Apache-2.0",
+    chatTemplate: { systemRole: true, thinksByDefault: false },
+    strengths: "Strong instruction following; good for Concise and Bullet List.",
+  },
+];
+
+export const DEFAULT_MODEL_ID = "qwen3-1.7b";

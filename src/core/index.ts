@@ -1,0 +1,4 @@
+export * from "./catalog";
+export * from "./errors";
+export * from "./find-model";
+export * from "./platform";
