@@ -2,3 +2,5 @@ export * from "./catalog";
 export * from "./errors";
 export * from "./find-model";
 export * from "./platform";
+export * from "./paths";
+export * from "./model-state";
