@@ -1,5 +1,5 @@
 import manifest from "../package.json";
-import { CATALOG, DEFAULT_MODEL_ID, findModel } from "../src/core";
+import { CATALOG, DEFAULT_MODEL_ID, DEFAULT_STYLE_ID, STYLES, findModel } from "../src/core";
 
 const modelPreference = manifest.preferences.find((preference) => preference.name === "model")!;
 
@@ -27,5 +27,15 @@ describe("the model catalogue", () => {
 
   it("names the known ids when asked for an unknown one", () => {
     expect(() => findModel("llama-70b")).toThrow(/Unknown model "llama-70b".*qwen3-1\.7b/);
+  });
+});
+
+describe("the styles", () => {
+  it("are exactly the ones the Style preference lists, Clean Up first and by default", () => {
+    const stylePreference = manifest.preferences.find((preference) => preference.name === "style")!;
+    expect(stylePreference.data!.map((entry) => [entry.value, entry.title])).toEqual(
+      STYLES.map((style) => [style.id, style.title]),
+    );
+    expect(stylePreference.default).toBe(DEFAULT_STYLE_ID);
   });
 });

@@ -4,3 +4,4 @@ export * from "./find-model";
 export * from "./platform";
 export * from "./paths";
 export * from "./model-state";
+export * from "./styles";
