@@ -6,3 +6,7 @@ export * from "./platform";
 export * from "./paths";
 export * from "./model-state";
 export * from "./styles";
+export * from "./build-prompt";
+export * from "./clean-output";
+export * from "./guard-output";
+export * from "./parse-unload-after";
