@@ -10,3 +10,4 @@ export * from "./build-prompt";
 export * from "./clean-output";
 export * from "./guard-output";
 export * from "./parse-unload-after";
+export * from "./protocol";
