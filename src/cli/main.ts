@@ -6,7 +6,10 @@ import { PolishError } from "../core";
 
 type Subcommand = (args: string[]) => Promise<number>;
 
-const subcommands: Record<string, () => Promise<Subcommand>> = {};
+const subcommands: Record<string, () => Promise<Subcommand>> = {
+  polish: async () => (await import("./polish")).polishCommand,
+  helper: async () => (await import("./helper")).helperCommand,
+};
 
 const USAGE = `usage: mlx-polish <command> [args]
 

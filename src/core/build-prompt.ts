@@ -1,10 +1,6 @@
 import type { CatalogModel } from "./catalog";
+import type { HelperChatMessage as ChatMessage } from "./protocol";
 import type { StyleId } from "./styles";
-
-export interface ChatMessage {
-  role: "system" | "user" | "assistant";
-  content: string;
-}
 
 export interface Prompt {
   messages: ChatMessage[];

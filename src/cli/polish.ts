@@ -1,0 +1,66 @@
+import { parseArgs } from "node:util";
+import manifest from "../../package.json";
+import { PolishError, STYLES, findModel, parseUnloadAfter, polish, type StyleId } from "../core";
+import { EXIT_CODES } from "./exit-codes";
+
+const USAGE = `usage: mlx-polish polish [--model ID] [--style NAME] [--instructions TEXT] [--unload-after never|SECONDS] [--json] [TEXT]
+Reads stdin when TEXT is absent. On fallback prints the original text, the reason on stderr, and exits ${EXIT_CODES.polishFallback}.`;
+
+const DEFAULT_UNLOAD_AFTER = manifest.preferences.find((preference) => preference.name === "unloadAfter")!.default!;
+
+/** `polish`: rewrites TEXT (or stdin) and prints it; stdout only ever holds the text (or --json). */
+export async function polishCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      model: { type: "string" },
+      style: { type: "string" },
+      instructions: { type: "string" },
+      "unload-after": { type: "string", default: DEFAULT_UNLOAD_AFTER },
+      json: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return EXIT_CODES.ok;
+  }
+  if (values.model) findModel(values.model);
+  if (values.style && !STYLES.some((style) => style.id === values.style)) {
+    throw new PolishError(
+      "bad_input",
+      `Unknown style "${values.style}". Styles: ${STYLES.map((style) => style.id).join(", ")}.`,
+    );
+  }
+  const text = positionals.length > 0 ? positionals.join(" ") : await readStdin();
+
+  // Ctrl-C cancels the rewrite; the original text still reaches stdout.
+  const controller = new AbortController();
+  const onInterrupt = () => controller.abort();
+  process.once("SIGINT", onInterrupt);
+  const result = await polish({
+    text,
+    modelId: values.model,
+    style: values.style as StyleId | undefined,
+    customInstructions: values.instructions,
+    unloadAfterSeconds: parseUnloadAfter(values["unload-after"]),
+    signal: controller.signal,
+  });
+  process.off("SIGINT", onInterrupt);
+
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } else {
+    process.stdout.write(result.text.endsWith("\n") ? result.text : `${result.text}\n`);
+  }
+  if (result.polished) return EXIT_CODES.ok;
+  process.stderr.write(`mlx-polish: kept the original text (${result.reason}): ${result.message}\n`);
+  return EXIT_CODES.polishFallback;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}

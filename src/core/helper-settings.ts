@@ -1,0 +1,21 @@
+/** The facts the helper client and its callers share: file names in the support dir, versions, timeouts. */
+
+/** The helper version this extension ships with; a helper of another version is restarted. */
+export const HELPER_VERSION = "0.1.0";
+export const HELPER_PROTOCOL = 1;
+
+export const HELPER_SOCKET_FILE = "helper.sock";
+export const HELPER_LOG_FILE = "helper.log";
+/** Held while one process starts the helper, so racing commands start it once. */
+export const HELPER_START_LOCK_FILE = "helper-start.lock";
+
+export const HELPER_TIMEOUTS = {
+  /** From spawning the helper to its first `hello` (Python imports mlx-lm: seconds on a cold disk). */
+  startMs: 60_000,
+  /** hello, status, unload, cancel, shutdown. */
+  requestMs: 5_000,
+  /** A load, or a generate's first event: loading a 4B model from a cold disk takes tens of seconds. */
+  loadMs: 120_000,
+  /** Silence between two events of a running generate before the helper counts as hung. */
+  stallMs: 30_000,
+};

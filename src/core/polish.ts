@@ -1,0 +1,185 @@
+import { buildPrompt } from "./build-prompt";
+import type { CatalogModel } from "./catalog";
+import { DEFAULT_MODEL_ID } from "./catalog";
+import { cleanOutput } from "./clean-output";
+import { PolishError, toPolishError, type ErrorCode } from "./errors";
+import { findModel } from "./find-model";
+import { guardOutput } from "./guard-output";
+import { helperGenerate, withHelper, type HelperOptions } from "./helper-client";
+import type { ConnectedHelper } from "./ensure-helper";
+import { isAppleSilicon } from "./platform";
+import { readyModelPath } from "./ready-model-path";
+import { splitText, type TextPiece } from "./split-text";
+import { DEFAULT_STYLE_ID, type StyleId } from "./styles";
+
+export type FallbackReason =
+  | "empty_input"
+  | "unsupported_platform"
+  | "unknown_model"
+  | "model_not_downloaded"
+  | "helper_unavailable"
+  | "load_failed"
+  | "model_corrupt"
+  | "out_of_memory"
+  | "timeout"
+  | "cancelled"
+  | "guard_tripped"
+  | "internal";
+
+export interface PolishParams extends HelperOptions {
+  text: string;
+  /** A catalogue id; defaults to the catalogue's default model. */
+  modelId?: string;
+  style?: StyleId;
+  /** The Custom Instructions preference. */
+  customInstructions?: string;
+  /** The Unload Model After preference (`parseUnloadAfter`); omitted keeps the helper's current setting. */
+  unloadAfterSeconds?: number | null;
+  signal?: AbortSignal;
+  /** Called with the polished text so far as it streams in (already cleaned of wrapping). */
+  onText?: (textSoFar: string) => void;
+  /** The Hugging Face cache; defaults to `paths.ts` `hubCacheDir()`. */
+  cacheDir?: string;
+  /** Longest silence allowed between two pieces of streamed text before the helper counts as hung. */
+  stallTimeoutMs?: number;
+}
+
+export interface PolishTimings {
+  totalMs: number;
+  /** From the call to the first streamed text. */
+  firstTokenMs?: number;
+  /** The helper's generation speed over all pieces. */
+  tokensPerSecond?: number;
+}
+
+export interface PolishResult {
+  /** The polished text, or the original text untouched when `polished` is false. */
+  text: string;
+  polished: boolean;
+  reason?: FallbackReason;
+  /** Why the original text came back, for people. */
+  message?: string;
+  model: string;
+  style: StyleId;
+  timings: PolishTimings;
+}
+
+const FALLBACK_CODES: readonly ErrorCode[] = [
+  "unsupported_platform",
+  "unknown_model",
+  "model_not_downloaded",
+  "helper_unavailable",
+  "load_failed",
+  "model_corrupt",
+  "out_of_memory",
+  "timeout",
+  "cancelled",
+  "guard_tripped",
+];
+
+/**
+ * Rewrites dictated text with a local model. Never throws: on any failure the original text comes
+ * back unchanged with a reason and a message. Long text is polished piece by piece (`splitText`).
+ */
+export async function polish(params: PolishParams): Promise<PolishResult> {
+  const startedAt = performance.now();
+  const model = params.modelId ?? DEFAULT_MODEL_ID;
+  const style = params.style ?? DEFAULT_STYLE_ID;
+  const elapsed = () => Math.round(performance.now() - startedAt);
+  const fallback = (reason: FallbackReason, message: string): PolishResult => ({
+    text: params.text,
+    polished: false,
+    reason,
+    message,
+    model,
+    style,
+    timings: { totalMs: elapsed() },
+  });
+
+  if (!params.text.trim()) return fallback("empty_input", "There is no text to polish.");
+  if (!isAppleSilicon()) {
+    return fallback("unsupported_platform", "Polishing needs a Mac with Apple Silicon; your text is unchanged.");
+  }
+  try {
+    const catalogModel = findModel(model);
+    const modelPath = await readyModelPath(catalogModel, params);
+    const outcome = await withHelper(params, (helper, markStarted) =>
+      polishPieces({ params, helper, catalogModel, modelPath, style, startedAt, markStarted }),
+    );
+    const { firstTokenMs, tokensPerSecond } = outcome;
+    return {
+      text: outcome.text,
+      polished: true,
+      model,
+      style,
+      timings: { totalMs: elapsed(), firstTokenMs, tokensPerSecond },
+    };
+  } catch (error) {
+    const failure = params.signal?.aborted ? new PolishError("cancelled", "Cancelled.") : toPolishError(error);
+    const reason = FALLBACK_CODES.includes(failure.code) ? (failure.code as FallbackReason) : "internal";
+    return fallback(reason, failure.message);
+  }
+}
+
+interface PiecesParams {
+  params: PolishParams;
+  helper: ConnectedHelper;
+  catalogModel: CatalogModel;
+  modelPath: string;
+  style: StyleId;
+  startedAt: number;
+  markStarted: () => void;
+}
+
+async function polishPieces({ params, helper, catalogModel, modelPath, style, startedAt, markStarted }: PiecesParams) {
+  let done = "";
+  let firstTokenMs: number | undefined;
+  let generationTokens = 0;
+  let generationSeconds = 0;
+  const pieces = splitText(params.text);
+  for (const [index, piece] of pieces.entries()) {
+    const { messages, fixedPrefixMessages } = buildPrompt({
+      text: piece.text,
+      style,
+      model: catalogModel,
+      customInstructions: params.customInstructions,
+    });
+    const stream = helperGenerate(
+      helper,
+      {
+        model_id: catalogModel.id,
+        model_path: modelPath,
+        messages: messages as [(typeof messages)[number], ...typeof messages],
+        fixed_prefix_messages: fixedPrefixMessages,
+        max_tokens: maxTokensFor(piece),
+        ...(params.unloadAfterSeconds !== undefined && { unload_after_seconds: params.unloadAfterSeconds }),
+      },
+      { signal: params.signal, stallTimeoutMs: params.stallTimeoutMs },
+    );
+    let raw = "";
+    for (let next = await stream.next(); ; next = await stream.next()) {
+      if (next.done) {
+        const guarded = guardOutput({ input: piece.text, output: next.value.text });
+        if (!guarded.ok) throw new PolishError("guard_tripped", `${guarded.message} Your text is unchanged.`);
+        done += guarded.text + (index < pieces.length - 1 ? piece.gap : "");
+        generationTokens += next.value.generation_tokens;
+        if (next.value.generation_tps > 0)
+          generationSeconds += next.value.generation_tokens / next.value.generation_tps;
+        break;
+      }
+      markStarted();
+      firstTokenMs ??= Math.round(performance.now() - startedAt);
+      raw += next.value;
+      params.onText?.(done + cleanOutput(raw, piece.text));
+    }
+  }
+  const tokensPerSecond =
+    generationSeconds > 0 ? Math.round((generationTokens / generationSeconds) * 10) / 10 : undefined;
+  return { text: done, firstTokenMs, tokensPerSecond };
+}
+
+// A rewrite is about as long as its input (≈ 4 characters a token in English, fewer in other scripts);
+// the cap leaves room for an email's greeting and stops a runaway answer early.
+function maxTokensFor(piece: TextPiece): number {
+  return Math.ceil(piece.text.length / 2) + 64;
+}
