@@ -21,7 +21,9 @@ export function splitText(text: string, maxChars = MAX_PIECE_CHARS): TextPiece[]
   let rest = text;
   while (rest.length > maxChars) {
     const window = rest.slice(0, maxChars);
-    const cut = BOUNDARIES.map((boundary) => lastBoundaryEnd(window, boundary)).find((end) => end > 0) ?? maxChars;
+    let cut = BOUNDARIES.map((boundary) => lastBoundaryEnd(window, boundary)).find((end) => end > 0) ?? maxChars;
+    // Never between the two halves of an emoji or other astral character: each half alone is not text.
+    if (/[\uDC00-\uDFFF]/.test(rest[cut])) cut -= 1;
     pieces.push(toPiece(rest.slice(0, cut)));
     rest = rest.slice(cut);
   }
