@@ -1,11 +1,13 @@
 import type { CatalogModel } from "./catalog";
-import type { HelperChatMessage as ChatMessage } from "./protocol";
+import type { HelperChatMessage as ChatMessage, HelperGenerateParams } from "./protocol";
 import type { StyleId } from "./styles";
 
 export interface Prompt {
-  messages: ChatMessage[];
+  messages: HelperGenerateParams["messages"];
   /** How many leading messages never change for this style and model: the helper caches their prefill. */
   fixedPrefixMessages: number;
+  /** Room for the answer: about the input's length, plus an email's greeting; stops a runaway answer early. */
+  maxTokens: number;
 }
 
 export interface BuildPromptParams {
@@ -116,6 +118,8 @@ export function wrapTranscript(text: string): string {
  * style, the custom instructions and the model family, so the helper keeps its prefill warm.
  */
 export function buildPrompt({ text, style, model, customInstructions }: BuildPromptParams): Prompt {
+  // ≈ 4 characters a token in English and fewer in other scripts: half the characters is ample.
+  const maxTokens = Math.ceil(text.length / 2) + 64;
   const custom = customInstructions?.trim();
   const systemParts = [RULES, STYLE_RULES[style]];
   if (custom)
@@ -131,10 +135,10 @@ export function buildPrompt({ text, style, model, customInstructions }: BuildPro
   turns.push({ role: "user", content: wrapTranscript(text) });
 
   if (model.chatTemplate.systemRole) {
-    return { messages: [{ role: "system", content: system }, ...turns], fixedPrefixMessages: turns.length };
+    return { messages: [{ role: "system", content: system }, ...turns], fixedPrefixMessages: turns.length, maxTokens };
   }
   // Gemma's template has no system role: the rules lead the first user turn instead.
   const [first, ...rest] = turns;
-  const messages = [{ role: "user" as const, content: `${system}\n\n${first.content}` }, ...rest];
-  return { messages, fixedPrefixMessages: messages.length - 1 };
+  const messages: Prompt["messages"] = [{ role: "user", content: `${system}\n\n${first.content}` }, ...rest];
+  return { messages, fixedPrefixMessages: messages.length - 1, maxTokens };
 }

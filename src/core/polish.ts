@@ -9,7 +9,7 @@ import { helperGenerate, withHelper, type HelperOptions } from "./helper-client"
 import type { ConnectedHelper } from "./ensure-helper";
 import { isAppleSilicon } from "./platform";
 import { readyModelPath } from "./ready-model-path";
-import { splitText, type TextPiece } from "./split-text";
+import { splitText } from "./split-text";
 import { DEFAULT_STYLE_ID, type StyleId } from "./styles";
 
 export type FallbackReason =
@@ -138,7 +138,7 @@ async function polishPieces({ params, helper, catalogModel, modelPath, style, st
   let generationSeconds = 0;
   const pieces = splitText(params.text);
   for (const [index, piece] of pieces.entries()) {
-    const { messages, fixedPrefixMessages } = buildPrompt({
+    const { messages, fixedPrefixMessages, maxTokens } = buildPrompt({
       text: piece.text,
       style,
       model: catalogModel,
@@ -149,9 +149,9 @@ async function polishPieces({ params, helper, catalogModel, modelPath, style, st
       {
         model_id: catalogModel.id,
         model_path: modelPath,
-        messages: messages as [(typeof messages)[number], ...typeof messages],
+        messages,
         fixed_prefix_messages: fixedPrefixMessages,
-        max_tokens: maxTokensFor(piece),
+        max_tokens: maxTokens,
         ...(params.unloadAfterSeconds !== undefined && { unload_after_seconds: params.unloadAfterSeconds }),
       },
       { signal: params.signal, stallTimeoutMs: params.stallTimeoutMs },
@@ -176,10 +176,4 @@ async function polishPieces({ params, helper, catalogModel, modelPath, style, st
   const tokensPerSecond =
     generationSeconds > 0 ? Math.round((generationTokens / generationSeconds) * 10) / 10 : undefined;
   return { text: done, firstTokenMs, tokensPerSecond };
-}
-
-// A rewrite is about as long as its input (≈ 4 characters a token in English, fewer in other scripts);
-// the cap leaves room for an email's greeting and stops a runaway answer early.
-function maxTokensFor(piece: TextPiece): number {
-  return Math.ceil(piece.text.length / 2) + 64;
 }
