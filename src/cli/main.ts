@@ -9,6 +9,7 @@ type Subcommand = (args: string[]) => Promise<number>;
 const subcommands: Record<string, () => Promise<Subcommand>> = {
   polish: async () => (await import("./polish")).polishCommand,
   helper: async () => (await import("./helper")).helperCommand,
+  models: async () => (await import("./models")).modelsCommand,
 };
 
 const USAGE = `usage: mlx-polish <command> [args]

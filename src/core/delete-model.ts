@@ -24,7 +24,11 @@ export async function deleteModel(params: DeleteModelParams): Promise<{ freedByt
   const release = await acquireDownloadLock(store.supportDir, model.id, () => undefined);
   try {
     const reason = await params.isModelBusy?.(model.id);
-    if (reason) throw new PolishError("busy", `${model.title} cannot be deleted now: ${reason}.`, { retryable: true });
+    if (reason) {
+      throw new PolishError("busy", `${model.title} cannot be deleted now: ${reason.replace(/\.?$/, ".")}`, {
+        retryable: true,
+      });
+    }
     const cache = repoCache(store.cacheDir, model.repo);
     const before = await treeSize(cache.root);
     await removeRevision(cache, { revision: await readRefMain(cache), removeRef: true });

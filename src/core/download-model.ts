@@ -33,10 +33,11 @@ export interface DownloadModelParams extends StoreOptions {
   stallTimeoutMs?: number;
   /** Least time between progress events and shared-state writes. Default 250. */
   progressIntervalMs?: number;
+  /** Free space to keep beyond the download, so a full disk does not take the system down with it. Default 256 MB. */
+  reserveBytes?: number;
 }
 
-// Free space kept beyond the download itself, so a full disk does not take the system down with it.
-const DISK_MARGIN_BYTES = 256 * 1024 * 1024;
+const DEFAULT_RESERVE_BYTES = 256 * 1000 * 1000;
 const MAX_RETRY_AFTER_MS = 60_000;
 
 /**
@@ -65,6 +66,7 @@ export async function downloadModel(params: DownloadModelParams): Promise<ModelS
     await clearDownloadRecord(store.supportDir, model.id);
     if (params.signal?.aborted) cancel.abort();
     await run.execute();
+    await run.stopTicking();
     await clearDownloadRecord(store.supportDir, model.id);
   } catch (error) {
     const failure = run.classify(error);
@@ -194,7 +196,8 @@ class Run {
       } catch (error) {
         const failure = this.classify(error);
         if (!failure.retryable || attempt >= maxAttempts) {
-          if (failure.retryable) failure.message += ` Gave up after ${attempt} attempts.`;
+          if (failure.retryable)
+            failure.message = `${failure.message.replace(/\.?$/, ".")} Gave up after ${attempt} attempts.`;
           throw failure;
         }
         const backoff = (this.params.retryDelayMs ?? 1000) * 2 ** (attempt - 1);
@@ -238,10 +241,11 @@ class Run {
 
   private async checkDiskSpace(remainingBytes: number): Promise<void> {
     const free = await freeDiskSpace(this.store.cacheDir);
-    if (free < remainingBytes + DISK_MARGIN_BYTES) {
+    const reserve = this.params.reserveBytes ?? DEFAULT_RESERVE_BYTES;
+    if (free < remainingBytes + reserve) {
       throw new PolishError(
         "disk_full",
-        `Not enough disk space: ${this.modelId} needs ${formatBytes(remainingBytes)} more (plus ${formatBytes(DISK_MARGIN_BYTES)} to spare), ` +
+        `Not enough disk space: ${this.modelId} needs ${formatBytes(remainingBytes)} more (plus ${formatBytes(reserve)} to spare), ` +
           `but only ${formatBytes(free)} is free on the disk holding ${this.store.cacheDir}.`,
       );
     }

@@ -1,0 +1,162 @@
+import { parseArgs } from "node:util";
+import { cancelDownload } from "../core/cancel-download";
+import { deleteModel } from "../core/delete-model";
+import { downloadModel } from "../core/download-model";
+import { findModel } from "../core/find-model";
+import { formatBytes } from "../core/format-bytes";
+import { getModelState } from "../core/get-model-state";
+import { getModelStates } from "../core/get-model-states";
+import { isModelBusy } from "../core/is-model-busy";
+import type { DownloadProgress, ModelState } from "../core/model-state";
+import { EXIT_CODES, exitCodeFor } from "./exit-codes";
+
+const USAGE = `usage: mlx-polish models <list|status|download|cancel|delete> [ID] [--json]
+  list [--json]            every catalogue model with status, sizes and path
+  status ID [--json]       one model
+  download ID [--json]     download (resumes a partial one); progress on stderr, or JSON lines on stdout
+  cancel ID                cancel a download running in any process
+  delete ID                delete a downloaded model
+Environment: HF_ENDPOINT, HF_HUB_CACHE, HF_TOKEN, MLX_POLISH_SUPPORT_DIR.`;
+
+/** `models`: the model store from the command line; stdout carries only results. */
+export async function modelsCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+  });
+  const [action, modelId] = positionals;
+  if (values.help || !action) {
+    process.stderr.write(`${USAGE}\n`);
+    return values.help ? EXIT_CODES.ok : EXIT_CODES.error;
+  }
+  if (action === "list") return list(values.json);
+  if (!["status", "download", "cancel", "delete"].includes(action) || !modelId) {
+    process.stderr.write(`${USAGE}\n`);
+    return EXIT_CODES.error;
+  }
+  findModel(modelId);
+  if (action === "status") return status(modelId, values.json);
+  if (action === "download") return download(modelId, values.json);
+  if (action === "cancel") {
+    const cancelled = await cancelDownload(modelId);
+    process.stderr.write(cancelled ? `Cancelled the download of ${modelId}.\n` : `${modelId} is not downloading.\n`);
+    return EXIT_CODES.ok;
+  }
+  return remove(modelId);
+}
+
+async function list(json: boolean): Promise<number> {
+  const summary = await getModelStates();
+  if (json) {
+    process.stdout.write(`${JSON.stringify(summary.models.map(toJson))}\n`);
+    return EXIT_CODES.ok;
+  }
+  for (const state of summary.models) process.stdout.write(`${describe(state)}\n`);
+  process.stdout.write(`${formatBytes(summary.usedBytes)} used by models, ${formatBytes(summary.freeBytes)} free\n`);
+  return EXIT_CODES.ok;
+}
+
+async function status(modelId: string, json: boolean): Promise<number> {
+  const state = await getModelState(modelId);
+  process.stdout.write(json ? `${JSON.stringify(toJson(state))}\n` : `${describe(state)}\n`);
+  return EXIT_CODES.ok;
+}
+
+async function download(modelId: string, json: boolean): Promise<number> {
+  // Ctrl-C (or a polite kill) cancels: the download stops and removes its partial files.
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  let lastLine = 0;
+  const report = (progress: DownloadProgress) => {
+    if (json) {
+      process.stdout.write(`${JSON.stringify({ event: "progress", ...progress })}\n`);
+    } else if (Date.now() - lastLine >= 1000 || progress.downloadedBytes === progress.totalBytes) {
+      lastLine = Date.now();
+      process.stderr.write(`${modelId}: ${describeProgress(progress)}\n`);
+    }
+  };
+  try {
+    const state = await downloadModel({ modelId, signal: controller.signal, onProgress: report });
+    process.stdout.write(json ? `${JSON.stringify({ event: "done", ...toJson(state) })}\n` : `${describe(state)}\n`);
+    return EXIT_CODES.ok;
+  } catch (error) {
+    const code = exitCodeFor(error);
+    const failure = error as { code?: string; message?: string; retryable?: boolean };
+    if (json) {
+      const line = {
+        event: "error",
+        code: failure.code ?? "internal",
+        message: failure.message,
+        retryable: failure.retryable,
+      };
+      process.stdout.write(`${JSON.stringify(line)}\n`);
+    }
+    process.stderr.write(`mlx-polish: ${failure.message ?? String(error)}\n`);
+    return code;
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
+
+async function remove(modelId: string): Promise<number> {
+  try {
+    const { freedBytes } = await deleteModel({ modelId, isModelBusy: (id) => isModelBusy(id) });
+    process.stdout.write(`Deleted ${modelId}, freed ${formatBytes(freedBytes)}.\n`);
+    return EXIT_CODES.ok;
+  } catch (error) {
+    process.stderr.write(`mlx-polish: ${(error as Error).message}\n`);
+    return exitCodeFor(error);
+  }
+}
+
+function toJson(state: ModelState) {
+  const { status } = state;
+  const downloadedBytes =
+    status.kind === "downloading"
+      ? status.progress.downloadedBytes
+      : status.kind === "partial"
+        ? status.downloadedBytes
+        : state.sizeOnDiskBytes;
+  return {
+    id: state.model.id,
+    repo: state.model.repo,
+    title: state.model.title,
+    status: status.kind,
+    sizeBytes: state.model.downloadBytes,
+    downloadedBytes,
+    sizeOnDiskBytes: state.sizeOnDiskBytes,
+    path: status.kind === "ready" ? (state.path ?? null) : null,
+    revision: state.revision ?? null,
+    ...(status.kind === "downloading" && { progress: status.progress, pid: status.pid }),
+    ...(status.kind === "partial" && { totalBytes: status.totalBytes }),
+    ...(status.kind === "failed" && {
+      error: { code: status.code, message: status.message, retryable: status.retryable },
+    }),
+    ...(status.kind === "corrupt" && { error: { message: status.message } }),
+  };
+}
+
+function describe(state: ModelState): string {
+  const { status } = state;
+  const detail =
+    status.kind === "downloading"
+      ? describeProgress(status.progress)
+      : status.kind === "partial"
+        ? `${formatBytes(status.downloadedBytes)} of ${formatBytes(status.totalBytes)}, resumable`
+        : status.kind === "failed" || status.kind === "corrupt"
+          ? status.message
+          : status.kind === "ready"
+            ? `${formatBytes(state.sizeOnDiskBytes)} at ${state.path}`
+            : `about ${formatBytes(state.model.downloadBytes)}`;
+  return `${state.model.id.padEnd(16)} ${status.kind.padEnd(15)} ${detail}`;
+}
+
+function describeProgress(progress: DownloadProgress): string {
+  const percent = progress.totalBytes > 0 ? Math.floor((100 * progress.downloadedBytes) / progress.totalBytes) : 0;
+  const eta = progress.etaSeconds === undefined ? "" : `, ${progress.etaSeconds} s left`;
+  return `${percent}% (${formatBytes(progress.downloadedBytes)} of ${formatBytes(progress.totalBytes)}, ${formatBytes(progress.bytesPerSecond)}/s${eta})`;
+}
