@@ -1,6 +1,8 @@
 import { execFile } from "node:child_process";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { polishFolders } from "./polish-fixtures";
+import { polish, setAppleSiliconOverride } from "../src/core";
+import { cachedModel, polishFolders } from "./polish-fixtures";
 
 const root = path.resolve(__dirname, "..");
 const UNICODE = "Ship it 🚀 tomorrow — 明日の会議 / مرحبا بالعالم / שלום 👩🏽‍💻\nsecond line\n";
@@ -82,5 +84,54 @@ describe("mlx-polish helper", () => {
     });
     const stop = await runCli(["helper", "stop"], { env });
     expect(stop).toMatchObject({ code: 0, stderr: "No helper was running.\n" });
+  });
+});
+
+describe("mlx-polish with the real helper", () => {
+  let env: NodeJS.ProcessEnv;
+  afterAll(async () => {
+    await runCli(["helper", "stop"], { env });
+  });
+
+  it("starts one helper for racing commands, polishes as the core does, then reports and stops it", async () => {
+    env = await cliEnv();
+    await cachedModel({ cacheDir: env.HF_HUB_CACHE!, modelId: "qwen3-1.7b" });
+    const text = "um so i think we should uh meet on tuesday no wait wednesday";
+    const [first, second] = await Promise.all([
+      runCli(["polish", "--model", "qwen3-1.7b", text], { env }),
+      runCli(["polish", "--json"], { env, stdin: text }),
+    ]);
+    expect(first.stderr).toBe("");
+    expect(first.code).toBe(0);
+    const report = JSON.parse(second.stdout.toString("utf8"));
+    expect(report).toMatchObject({ polished: true, model: "qwen3-1.7b", style: "clean-up" });
+    expect(report.timings).toEqual({
+      totalMs: expect.any(Number),
+      firstTokenMs: expect.any(Number),
+      tokensPerSecond: expect.any(Number),
+    });
+    expect(first.stdout.toString("utf8")).toBe(`${report.text}\n`);
+
+    setAppleSiliconOverride(true);
+    const inProcess = await polish({ text, supportDir: env.MLX_POLISH_SUPPORT_DIR, cacheDir: env.HF_HUB_CACHE });
+    setAppleSiliconOverride(undefined);
+    expect(inProcess.text).toBe(report.text);
+    const helperLog = await readFile(path.join(env.MLX_POLISH_SUPPORT_DIR!, "helper.log"), "utf8");
+    expect(helperLog.match(/listening on/g)).toHaveLength(1);
+
+    const status = await runCli(["helper", "status"], { env });
+    expect(status.stdout.toString()).toMatch(/^state: idle\nmodel: qwen3-1\.7b \(.*snapshots/);
+    const json = JSON.parse((await runCli(["helper", "status", "--json"], { env })).stdout.toString());
+    expect(json).toMatchObject({
+      running: true,
+      state: "idle",
+      model: { id: "qwen3-1.7b" },
+      unload_after_seconds: 300,
+    });
+
+    expect(await runCli(["helper", "stop"], { env })).toMatchObject({ code: 0, stderr: "Stopped the helper.\n" });
+    expect(JSON.parse((await runCli(["helper", "status", "--json"], { env })).stdout.toString())).toEqual({
+      running: false,
+    });
   });
 });
