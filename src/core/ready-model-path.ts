@@ -17,7 +17,7 @@ export async function readyModelPath(
   if (state.status.kind !== "ready" || !state.path) {
     throw new PolishError(
       "model_not_downloaded",
-      `${model.title} is not downloaded. Download it in Manage Local Models (or \`mlx-polish download ${model.id}\`).`,
+      `${model.title} is not downloaded. Download it in Manage Local Models (or \`mlx-polish models download ${model.id}\`).`,
     );
   }
   return state.path;
