@@ -61,10 +61,12 @@ export function classifyDownloadError(
   return new PolishError("network", `The connection failed: ${messageOf(error)}`, { retryable: true, cause: error });
 }
 
+// Duck-typed rather than `instanceof Error`: Node's own errors can come from another realm (vm, jest).
 function errnoCode(error: unknown): string | undefined {
-  for (let current = error; current instanceof Error; current = current.cause) {
-    const code = (current as NodeJS.ErrnoException).code;
+  for (let current = error, depth = 0; typeof current === "object" && current !== null && depth < 5; depth++) {
+    const { code, cause } = current as { code?: unknown; cause?: unknown };
     if (typeof code === "string") return code;
+    current = cause;
   }
   return undefined;
 }
