@@ -64,7 +64,10 @@ def main(argv=None) -> int:
     for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(signum, lambda *_: server.request_stop())
     server.serve_forever()
-    return 0
+    # mlx-lm's thread-local state can abort Python's own teardown ("terminate called without an
+    # active exception") once its thread has ended; everything is closed by now, so leave directly.
+    logging.shutdown()
+    os._exit(0)
 
 
 if __name__ == "__main__":

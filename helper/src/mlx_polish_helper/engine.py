@@ -175,11 +175,14 @@ class Engine:
                 log.info("idle for %s s: unloading", self.unload_after)
                 self._unload()
                 continue
-            self._serve(job)
+            final_line = self._serve(job)
+            # The job stops being current before its last line goes out, so a client that reads
+            # `done` and asks for status or cancel sees the helper idle.
             with self.condition:
                 self.current = None
                 self.state = "idle"
                 self.last_activity = time.monotonic()
+            job.emit(final_line)
         self._unload()
 
     def _set_state(self, state: str):
@@ -192,7 +195,8 @@ class Engine:
             self.model_ref = None
         return unloaded
 
-    def _serve(self, job: Job):
+    def _serve(self, job: Job) -> dict:
+        """Runs the job, streaming its token events; returns its last line (result or error)."""
         log.info("%s %s", job.method, job.request_id)
         if "unload_after_seconds" in job.params:
             with self.condition:
@@ -201,18 +205,17 @@ class Engine:
             if job.cancelled.is_set():
                 raise _cancelled()
             if job.method == "load":
-                self._load(job)
-            elif job.method == "unload":
-                job.emit({"id": job.request_id, "result": {"unloaded": self._unload()}})
-            else:
-                self._generate(job)
+                return {"id": job.request_id, "result": self._load(job)}
+            if job.method == "unload":
+                return {"id": job.request_id, "result": {"unloaded": self._unload()}}
+            return {"id": job.request_id, "event": "done", "result": self._generate(job)}
         except HelperError as error:
             log.info("%s %s failed: %s: %s", job.method, job.request_id, error.code, error.message)
-            job.emit(error_line(job.request_id, error.code, error.message))
+            return error_line(job.request_id, error.code, error.message)
         except Exception as error:
             code = "out_of_memory" if is_out_of_memory(error) else "internal"
             log.exception("%s %s failed", job.method, job.request_id)
-            job.emit(error_line(job.request_id, code, f"{type(error).__name__}: {error}"))
+            return error_line(job.request_id, code, f"{type(error).__name__}: {error}")
 
     def _ensure_model(self, params: dict) -> float:
         resident = self.provider.resident
@@ -228,16 +231,15 @@ class Engine:
                 self.model_ref = resident and {"id": resident.model_id, "path": resident.path}
         return load_ms
 
-    def _load(self, job: Job):
+    def _load(self, job: Job) -> dict:
         load_ms = self._ensure_model(job.params)
         if job.cancelled.is_set():
             raise _cancelled()
-        result = {
+        return {
             "model_id": job.params["model_id"],
             "load_ms": load_ms,
             "already_loaded": load_ms == 0,
         }
-        job.emit({"id": job.request_id, "result": result})
 
     def _prefix_cache(self, resident, prefix_messages: list, prompt: list, job: Job):
         """A copy of the cache holding the prompt's fixed prefix (made on first use), its length."""
@@ -260,7 +262,7 @@ class Engine:
             resident.prefix_caches.put(key, cache)
         return cache, length
 
-    def _generate(self, job: Job):
+    def _generate(self, job: Job) -> dict:
         from mlx_lm import stream_generate
         from mlx_lm.sample_utils import make_repetition_penalty, make_sampler
 
@@ -342,4 +344,4 @@ class Engine:
         )
         if self.debug:
             log.debug("%s text: %r", job.request_id, result["text"])
-        job.emit({"id": job.request_id, "event": "done", "result": result})
+        return result
