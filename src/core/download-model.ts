@@ -275,10 +275,12 @@ class Run {
       this.bytesPerSecond = this.bytesPerSecond === 0 ? instant : 0.7 * this.bytesPerSecond + 0.3 * instant;
       this.lastTick = { at: now, bytes: this.downloadedBytes };
     }
+    if (!final) {
+      if (await exists(cancelMarkerFile(this.store.supportDir, this.modelId))) this.cancel.abort();
+      // The shared file first, so a reader prompted by this event sees at least these figures.
+      if (!this.cancel.signal.aborted) await this.writeRecord({ status: "downloading" }).catch(() => undefined);
+    }
     if (this.totalBytes > 0) this.params.onProgress?.(this.progress());
-    if (final) return;
-    if (await exists(cancelMarkerFile(this.store.supportDir, this.modelId))) this.cancel.abort();
-    if (!this.cancel.signal.aborted) await this.writeRecord({ status: "downloading" }).catch(() => undefined);
   }
 
   private progress(): DownloadProgress {

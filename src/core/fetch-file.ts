@@ -1,10 +1,14 @@
 import { createHash, type Hash } from "node:crypto";
-import { createReadStream } from "node:fs";
+import { createReadStream, createWriteStream } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { once } from "node:events";
+import { finished } from "node:stream/promises";
 import { downloadFile } from "@huggingface/hub";
 import { PolishError } from "./errors";
 import type { HubFile } from "./hub-files";
+
+const WRITE_BUFFER_BYTES = 1024 * 1024;
 
 export interface FetchFileParams {
   repo: string;
@@ -15,7 +19,7 @@ export interface FetchFileParams {
   hubUrl: string;
   fetch: typeof fetch;
   accessToken?: string;
-  /** Called with each chunk's length once it is on disk; a negative count when partial bytes are discarded. */
+  /** Called with each chunk's length as it arrives; a negative count when partial bytes are discarded. */
   onBytes: (count: number) => void;
 }
 
@@ -93,17 +97,22 @@ async function appendStream(
   hash: Hash,
   onBytes: (count: number) => void,
 ): Promise<number> {
-  const handle = await fs.open(file, "a");
+  // A write stream batches the network's small chunks into large writes, off the read path.
+  const out = createWriteStream(file, { flags: "a", highWaterMark: WRITE_BUFFER_BYTES });
   let written = 0;
   try {
     for await (const chunk of stream) {
       hash.update(chunk);
-      await handle.write(chunk);
       written += chunk.byteLength;
       onBytes(chunk.byteLength);
+      if (!out.write(chunk)) await once(out, "drain");
     }
-  } finally {
-    await handle.close();
+    out.end();
+    await finished(out);
+  } catch (error) {
+    out.destroy();
+    await finished(out).catch(() => undefined);
+    throw error;
   }
   return written;
 }

@@ -65,6 +65,8 @@ export interface LocalHub {
   url: string;
   addRepo(name: string, spec: RepoSpec): Promise<{ sha: string; files: ServedFile[] }>;
   fault(fault: Fault): void;
+  /** Caps every file body at this many bytes per second (a realistic link for the benchmark); undefined lifts it. */
+  limitRate(bytesPerSecond: number | undefined): void;
   clearFaults(): void;
   /** Every request seen, in order. */
   requests: RequestLog[];
@@ -81,6 +83,7 @@ export async function startLocalHub(): Promise<LocalHub> {
   const faults: Fault[] = [];
   const requests: RequestLog[] = [];
   const served = new Map<string, number>();
+  let rateLimit: number | undefined;
 
   const server = http.createServer((request, response) => {
     handle(request, response).catch((error) => {
@@ -223,23 +226,36 @@ export async function startLocalHub(): Promise<LocalHub> {
       if (range?.[0] === "bytes=0-0") return;
       served.set(entry.path, (served.get(entry.path) ?? 0) + bytes);
     };
-    if (!fault || fault.kind === "status" || fault.kind === "truncate") {
+    const bodyFault = fault && fault.kind !== "status" && fault.kind !== "truncate" ? fault : undefined;
+    if (!bodyFault && !rateLimit) {
       body.on("data", (chunk: Buffer) => count(chunk.length));
       body.pipe(response);
       return;
     }
-    void sendWithFault(body, response, fault, count);
+    void sendSlowly(body, response, bodyFault, count);
   }
 
-  async function sendWithFault(
+  /** Sends a body chunk by chunk, applying a fault and the rate limit. */
+  async function sendSlowly(
     body: Readable,
     response: http.ServerResponse,
-    fault: Fault,
+    fault: Fault | undefined,
     count: (n: number) => void,
   ) {
     let sent = 0;
+    const started = Date.now();
     for await (const chunk of body as AsyncIterable<Buffer>) {
+      if (rateLimit) {
+        const ahead = (sent / rateLimit) * 1000 - (Date.now() - started);
+        if (ahead > 0) await new Promise((resolve) => setTimeout(resolve, ahead));
+      }
       let piece = chunk;
+      if (!fault) {
+        await write(response, piece);
+        count(piece.length);
+        sent += piece.length;
+        continue;
+      }
       if (fault.kind === "wrong-bytes") {
         piece = Buffer.from(chunk);
         piece[0] ^= 0xff;
@@ -284,6 +300,9 @@ export async function startLocalHub(): Promise<LocalHub> {
     },
     clearFaults() {
       faults.length = 0;
+    },
+    limitRate(bytesPerSecond) {
+      rateLimit = bytesPerSecond;
     },
     servedBytes(filePath) {
       if (filePath) return served.get(filePath) ?? 0;

@@ -1,0 +1,20 @@
+/**
+ * The measured downloader: one `downloadModel` in its own process, so its peak RSS is ours alone. Prints one
+ * JSON line per progress event and a final `{event: "done", ms, maxRssBytes}` on stdout.
+ */
+import { downloadModel } from "../../src/core/download-model";
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  await downloadModel({
+    modelId: process.argv[2],
+    reserveBytes: 0,
+    onProgress: (progress) => process.stdout.write(`${JSON.stringify({ event: "progress", ...progress })}\n`),
+  });
+  const ms = performance.now() - started;
+  process.stdout.write(
+    `${JSON.stringify({ event: "done", ms, maxRssBytes: process.resourceUsage().maxRSS * 1024 })}\n`,
+  );
+}
+
+void main();
