@@ -7,6 +7,9 @@ import type { ModelState } from "./model-state";
 import { snapshotProblem } from "./snapshot-check";
 import { resolveStoreOptions, type StoreOptions } from "./store-options";
 
+// A downloader rewrites its record several times a second.
+const LIVE_RECORD_MS = 30_000;
+
 /**
  * The status of one catalogue model, from the Hub cache on disk plus the shared download state. Empty folders
  * an interrupted or deleted download left behind are removed on the way (only empty ones).
@@ -16,7 +19,9 @@ export async function getModelState(modelId: string, options: StoreOptions = {})
   const store = resolveStoreOptions(options);
   const cache = repoCache(store.cacheDir, model.repo);
   const record = await readDownloadRecord(store.supportDir, model.id);
-  const live = record?.status === "downloading" && isProcessAlive(record.pid);
+  // The age check guards against a record left by a dead process whose pid has since been reused.
+  const live =
+    record?.status === "downloading" && isProcessAlive(record.pid) && Date.now() - record.updatedAt < LIVE_RECORD_MS;
   if (!live) await removeEmptyFolders(cache.root);
 
   const sizeOnDiskBytes = await treeSize(cache.root);
