@@ -57,7 +57,11 @@ export async function downloadModel(params: DownloadModelParams): Promise<ModelS
   }
 
   const cancel = new AbortController();
-  const release = await acquireDownloadLock(store.supportDir, model.id, (error) => cancel.abort(error));
+  let lockLost = false;
+  const release = await acquireDownloadLock(store.supportDir, model.id, () => {
+    lockLost = true;
+    cancel.abort();
+  });
   const onAbort = () => cancel.abort();
   params.signal?.addEventListener("abort", onAbort);
   activeDownloads.set(model.id, cancel);
@@ -69,8 +73,12 @@ export async function downloadModel(params: DownloadModelParams): Promise<ModelS
     await run.stopTicking();
     await clearDownloadRecord(store.supportDir, model.id);
   } catch (error) {
-    const failure = run.classify(error);
     await run.stopTicking();
+    if (lockLost) {
+      // Another process holds the model now (we stalled past the lock's stale time): leave its files alone.
+      throw new PolishError("busy", `Another process took over the download of ${model.id}.`, { retryable: true });
+    }
+    const failure = run.classify(error);
     if (failure.code === "cancelled") {
       await removeRevision(run.cache, { revision: run.revision, removeRef: false });
       await clearDownloadRecord(store.supportDir, model.id);

@@ -1,4 +1,4 @@
-import { listFiles, modelInfo } from "@huggingface/hub";
+import { listFiles, modelInfo, type ListFileEntry } from "@huggingface/hub";
 import { PolishError } from "./errors";
 
 /** One file of the revision being downloaded, checked to be safe to write into the cache. */
@@ -28,7 +28,8 @@ const WANTED = [
   /\.jsonl$/,
   /\.jinja$/,
 ];
-const COMMIT = /^[0-9a-f]{40}$/;
+// Commits and git blob ids are sha1 hex; LFS ids are sha256 hex. Both become folder and file names.
+const GIT_OID = /^[0-9a-f]{40}$/;
 const SHA256 = /^[0-9a-f]{64}$/;
 
 /** The commit sha the repo's main branch points to now: we download exactly that revision. */
@@ -40,7 +41,7 @@ export async function resolveCommit(request: HubRequest): Promise<string> {
     accessToken: request.accessToken,
     additionalFields: ["sha"],
   });
-  if (typeof info.sha !== "string" || !COMMIT.test(info.sha)) {
+  if (typeof info.sha !== "string" || !GIT_OID.test(info.sha)) {
     throw new PolishError("hostile_repo", `The Hub answered an invalid commit for ${request.repo}.`);
   }
   return info.sha;
@@ -68,20 +69,17 @@ export async function listModelFiles(request: HubRequest & { revision: string })
   return files;
 }
 
-function toHubFile(
-  repo: string,
-  entry: { path: string; size: number; oid?: string; lfs?: { oid: string; size: number } },
-) {
+function toHubFile(repo: string, entry: ListFileEntry): HubFile {
   const size = entry.lfs?.size ?? entry.size;
-  const blobName = entry.lfs ? entry.lfs.oid : entry.oid;
-  const valid = entry.lfs ? SHA256.test(blobName ?? "") : COMMIT.test(blobName ?? "");
+  const blobName = (entry.lfs ? entry.lfs.oid : entry.oid) ?? "";
+  const valid = entry.lfs ? SHA256.test(blobName) : GIT_OID.test(blobName);
   if (!valid || !Number.isSafeInteger(size) || size < 0) {
     throw new PolishError(
       "hostile_repo",
       `The Hub listed ${JSON.stringify(entry.path)} in ${repo} with an invalid id or size.`,
     );
   }
-  return { path: entry.path, size, blobName: blobName as string, digest: entry.lfs ? "sha256" : "git-sha1" } as HubFile;
+  return { path: entry.path, size, blobName, digest: entry.lfs ? "sha256" : "git-sha1" };
 }
 
 function checkPath(repo: string, filePath: string): void {
