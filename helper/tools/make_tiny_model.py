@@ -155,8 +155,9 @@ def random_weights(config):
 
 def tokenizer_config(family, tokenizer_special):
     if family == "qwen3":
+        # The class Qwen 3 repositories name, so frozen builds are tested with its module bundled.
         return {
-            "tokenizer_class": "PreTrainedTokenizerFast",
+            "tokenizer_class": "Qwen2Tokenizer",
             "chat_template": QWEN3_TEMPLATE,
             "eos_token": "<|im_end|>",
             "pad_token": "<|endoftext|>",
@@ -164,6 +165,8 @@ def tokenizer_config(family, tokenizer_special):
             "model_max_length": 4096,
             "additional_special_tokens": tokenizer_special,
         }
+    # GemmaTokenizer expects a SentencePiece-style vocabulary (with <unk>); the generic class loads
+    # this byte-level one.
     return {
         "tokenizer_class": "PreTrainedTokenizerFast",
         "chat_template": GEMMA3_TEMPLATE,
