@@ -94,7 +94,11 @@ describe("mlx-polish with the real helper", () => {
   });
 
   it("starts one helper for racing commands, polishes as the core does, then reports and stops it", async () => {
-    env = await cliEnv();
+    // The source helper: the frozen build has its own end-to-end run in polish-helper.test.ts.
+    env = {
+      ...(await cliEnv()),
+      MLX_POLISH_HELPER: `${path.join(root, "helper", ".venv", "bin", "python")} -m mlx_polish_helper`,
+    };
     await cachedModel({ cacheDir: env.HF_HUB_CACHE!, modelId: "qwen3-1.7b" });
     const text = "um so i think we should uh meet on tuesday no wait wednesday";
     const [first, second] = await Promise.all([
@@ -109,6 +113,7 @@ describe("mlx-polish with the real helper", () => {
       totalMs: expect.any(Number),
       firstTokenMs: expect.any(Number),
       tokensPerSecond: expect.any(Number),
+      helperMs: expect.any(Number),
     });
     expect(first.stdout.toString("utf8")).toBe(`${report.text}\n`);
 

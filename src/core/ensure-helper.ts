@@ -1,4 +1,6 @@
+import { createWriteStream } from "node:fs";
 import { mkdir, readFile, rm } from "node:fs/promises";
+import { once } from "node:events";
 import path from "node:path";
 import lockfile from "proper-lockfile";
 import { PolishError, toPolishError } from "./errors";
@@ -33,9 +35,13 @@ export interface ConnectedHelper {
 const CONNECT_POLL_MS = 50;
 
 /** Connects to the running helper if it is ours, else (re)starts it, once, whoever else races to. */
-export async function ensureHelper(options: HelperOptions = {}): Promise<ConnectedHelper> {
-  const running = await connectToRunning(options);
-  if (running) return running;
+export async function ensureHelper(
+  options: HelperOptions = {},
+  /** A `connectOurHelper` already under way (callers overlap it with their own checks). */
+  running: Promise<ConnectedHelper | undefined> = connectOurHelper(options),
+): Promise<ConnectedHelper> {
+  const helper = await running;
+  if (helper) return helper;
   const folder = defaultSupportDir(options.supportDir);
   await mkdir(folder, { recursive: true, mode: 0o700 });
   const release = await lockfile.lock(folder, {
@@ -48,14 +54,14 @@ export async function ensureHelper(options: HelperOptions = {}): Promise<Connect
   });
   try {
     // Whoever held the lock before us may have started it already.
-    return (await connectToRunning(options)) ?? (await startHelper(options));
+    return (await connectOurHelper(options)) ?? (await startHelper(options));
   } finally {
     await release().catch(() => undefined);
   }
 }
 
-/** Connects to a live helper of this version; a helper of another version is shut down. */
-async function connectToRunning(options: HelperOptions): Promise<ConnectedHelper | undefined> {
+/** Connects to a live helper of this version, never starting one; a helper of another version is shut down. */
+export async function connectOurHelper(options: HelperOptions): Promise<ConnectedHelper | undefined> {
   const helper = await connectRunningHelper(helperSocketPath({ supportDir: options.supportDir }));
   if (!helper) return undefined;
   if (helper.hello.protocol === HELPER_PROTOCOL && helper.hello.helper_version === HELPER_VERSION) return helper;
@@ -92,14 +98,21 @@ async function startHelper(options: HelperOptions): Promise<ConnectedHelper> {
 
   // execa ships ESM only: imported on use so this CommonJS module also loads under plain Node and tsx.
   const { execa } = await import("execa");
+  // Its stderr goes to the log too: a crash before its logging starts (a broken build, a missing
+  // library) then still says why. The descriptor is the child's own, so it outlives us.
+  const stderr = createWriteStream(logPath, { flags: "a", mode: 0o600 });
+  await once(stderr, "open");
   // Detached and unreferenced: the helper outlives the command that started it and keeps the model warm.
   const child = execa(command.file, [...command.args, "--socket", socketPath, "--log", logPath], {
     detached: true,
-    stdio: "ignore",
+    stdin: "ignore",
+    stdout: "ignore",
+    stderr,
     cleanup: false,
     reject: false,
   });
   child.unref();
+  stderr.close();
   let exit: { exitCode?: number; signal?: string; failed: boolean; message?: string } | undefined;
   void child.then((result) => {
     exit = result;

@@ -13,9 +13,11 @@ export type { HelperOptions } from "./ensure-helper";
 export async function withHelper<T>(
   options: HelperOptions,
   work: (helper: ConnectedHelper, markStarted: () => void) => Promise<T>,
+  /** A `connectOurHelper` already under way, used for the first attempt. */
+  running?: Promise<ConnectedHelper | undefined>,
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
-    const helper = await ensureHelper(options);
+    const helper = await ensureHelper(options, attempt === 1 ? running : undefined);
     let started = false;
     try {
       return await work(helper, () => {

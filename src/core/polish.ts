@@ -6,7 +6,7 @@ import { PolishError, toPolishError, type ErrorCode } from "./errors";
 import { findModel } from "./find-model";
 import { guardOutput } from "./guard-output";
 import { helperGenerate, withHelper, type HelperOptions } from "./helper-client";
-import type { ConnectedHelper } from "./ensure-helper";
+import { connectOurHelper, type ConnectedHelper } from "./ensure-helper";
 import { isAppleSilicon } from "./platform";
 import { readyModelPath } from "./ready-model-path";
 import { splitText } from "./split-text";
@@ -50,6 +50,8 @@ export interface PolishTimings {
   firstTokenMs?: number;
   /** The helper's generation speed over all pieces. */
   tokensPerSecond?: number;
+  /** The helper's own time for the request(s), waiting and loading included: `totalMs` minus this is our overhead. */
+  helperMs?: number;
 }
 
 export interface PolishResult {
@@ -85,7 +87,7 @@ export async function polish(params: PolishParams): Promise<PolishResult> {
   const startedAt = performance.now();
   const model = params.modelId ?? DEFAULT_MODEL_ID;
   const style = params.style ?? DEFAULT_STYLE_ID;
-  const elapsed = () => Math.round(performance.now() - startedAt);
+  const elapsed = () => Math.round((performance.now() - startedAt) * 10) / 10;
   const fallback = (reason: FallbackReason, message: string): PolishResult => ({
     text: params.text,
     polished: false,
@@ -102,17 +104,24 @@ export async function polish(params: PolishParams): Promise<PolishResult> {
   }
   try {
     const catalogModel = findModel(model);
-    const modelPath = await readyModelPath(catalogModel, params);
-    const outcome = await withHelper(params, (helper, markStarted) =>
-      polishPieces({ params, helper, catalogModel, modelPath, style, startedAt, markStarted }),
+    // Connecting to a running helper overlaps the model check; a helper is only started once the model is there.
+    const running = connectOurHelper(params);
+    const modelPath = await readyModelPath(catalogModel, params).catch(async (error) => {
+      (await running)?.connection.close();
+      throw error;
+    });
+    const outcome = await withHelper(
+      params,
+      (helper, markStarted) => polishPieces({ params, helper, catalogModel, modelPath, style, startedAt, markStarted }),
+      running,
     );
-    const { firstTokenMs, tokensPerSecond } = outcome;
+    const { firstTokenMs, tokensPerSecond, helperMs } = outcome;
     return {
       text: outcome.text,
       polished: true,
       model,
       style,
-      timings: { totalMs: elapsed(), firstTokenMs, tokensPerSecond },
+      timings: { totalMs: elapsed(), firstTokenMs, tokensPerSecond, helperMs },
     };
   } catch (error) {
     const failure = params.signal?.aborted ? new PolishError("cancelled", "Cancelled.") : toPolishError(error);
@@ -136,6 +145,7 @@ async function polishPieces({ params, helper, catalogModel, modelPath, style, st
   let firstTokenMs: number | undefined;
   let generationTokens = 0;
   let generationSeconds = 0;
+  let helperMs = 0;
   const pieces = splitText(params.text);
   for (const [index, piece] of pieces.entries()) {
     const { messages, fixedPrefixMessages, maxTokens } = buildPrompt({
@@ -163,6 +173,7 @@ async function polishPieces({ params, helper, catalogModel, modelPath, style, st
         if (!guarded.ok) throw new PolishError("guard_tripped", `${guarded.message} Your text is unchanged.`);
         done += guarded.text + (index < pieces.length - 1 ? piece.gap : "");
         generationTokens += next.value.generation_tokens;
+        helperMs += next.value.total_ms;
         if (next.value.generation_tps > 0)
           generationSeconds += next.value.generation_tokens / next.value.generation_tps;
         break;
@@ -175,5 +186,5 @@ async function polishPieces({ params, helper, catalogModel, modelPath, style, st
   }
   const tokensPerSecond =
     generationSeconds > 0 ? Math.round((generationTokens / generationSeconds) * 10) / 10 : undefined;
-  return { text: done, firstTokenMs, tokensPerSecond };
+  return { text: done, firstTokenMs, tokensPerSecond, helperMs: Math.round(helperMs * 10) / 10 };
 }
