@@ -207,6 +207,22 @@ test("a missing repo exits 7 and a Hub that keeps failing exits 5", async () => 
   expect(JSON.parse(failing.stdout.trim())).toMatchObject({ code: "network", retryable: true });
 });
 
+test("a file that keeps failing its checksum exits 6, and an unknown model exits 1 naming the known ones", async () => {
+  hub.fault({ kind: "wrong-bytes", times: 10, path: "model.safetensors" });
+  const corrupt = await cli(["download", MODEL_ID, "--json"]).done;
+  expect(corrupt.code).toBe(6);
+  expect(JSON.parse(corrupt.stdout.trim().split("\n").at(-1)!)).toMatchObject({ code: "integrity", retryable: true });
+  expect(JSON.parse((await cli(["status", MODEL_ID, "--json"]).done).stdout)).toMatchObject({
+    status: "failed",
+    error: { code: "integrity", retryable: true },
+  });
+
+  const unknown = await cli(["download", "no-such-model"]).done;
+  expect(unknown.code).toBe(1);
+  expect(unknown.stderr).toContain(`Unknown model "no-such-model"`);
+  expect(unknown.stderr).toContain(MODEL_ID);
+});
+
 async function restartWithout(previous: LocalHub): Promise<LocalHub> {
   await previous.close();
   const fresh = await startLocalHub();

@@ -65,6 +65,8 @@ test("downloads the files mlx-lm needs into the standard Hugging Face cache layo
 
 test("reports progress that only grows and ends at the total", async () => {
   const events: DownloadProgress[] = [];
+  // A link of about 20 MB/s, so the download spans several progress events.
+  hub.limitRate(20_000_000);
   await downloadModel({ modelId: MODEL_ID, ...store, ...fast, onProgress: (progress) => events.push(progress) });
 
   const total = WEIGHTS.length + FILES["config.json"].length + FILES["tokenizer.json"].length;
@@ -73,6 +75,9 @@ test("reports progress that only grows and ends at the total", async () => {
   for (let index = 1; index < events.length; index++) {
     expect(events[index].downloadedBytes).toBeGreaterThanOrEqual(events[index - 1].downloadedBytes);
   }
+  const moving = events.filter((event) => event.downloadedBytes > 0 && event.downloadedBytes < total).at(-1);
+  expect(moving?.bytesPerSecond).toBeGreaterThan(0);
+  expect(moving?.etaSeconds).toBeGreaterThanOrEqual(0);
 });
 
 test("resumes after the connection drops, without fetching the received bytes again", async () => {
