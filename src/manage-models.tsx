@@ -1,12 +1,64 @@
-import { List } from "@raycast/api";
-import { CATALOG } from "./core";
+import { List, type LaunchProps } from "@raycast/api";
+import { useCachedState } from "@raycast/utils";
+import { useEffect, useRef } from "react";
+import { formatBytes, isAppleSilicon } from "./core";
+import { ModelListItem } from "./components/ModelListItem";
+import { UnsupportedMacView } from "./components/UnsupportedMacView";
+import { useMlxModels } from "./hooks/useMlxModels";
+import { readSettings } from "./lib/preferences";
 
-export default function ManageModels() {
+/** Other commands launch this one with a model to download (the "Download Model" fix after a fallback). */
+export interface ManageModelsContext {
+  downloadModelId?: string;
+}
+
+export default function ManageModels(props: LaunchProps<{ launchContext?: ManageModelsContext }>) {
+  if (!isAppleSilicon()) return <UnsupportedMacView />;
+  return <ModelList downloadModelId={props.launchContext?.downloadModelId} />;
+}
+
+function ModelList({ downloadModelId }: { downloadModelId?: string }) {
+  const models = useMlxModels();
+  const [isShowingDetail, setShowingDetail] = useCachedState("show-model-details", false);
+  const selectedId = readSettings().model.id;
+  useDownloadOnLaunch(models, downloadModelId);
+
+  const storage =
+    models.usedBytes === undefined || models.freeBytes === undefined
+      ? undefined
+      : `${formatBytes(models.usedBytes)} used · ${formatBytes(models.freeBytes)} free`;
   return (
-    <List navigationTitle="Manage Local Models">
-      {CATALOG.map((model) => (
-        <List.Item key={model.id} title={model.title} subtitle={model.repo} />
-      ))}
+    <List
+      navigationTitle="Manage Local Models"
+      isLoading={models.isLoading}
+      isShowingDetail={isShowingDetail}
+      searchBarPlaceholder="Search models"
+    >
+      <List.Section title="Models" subtitle={storage}>
+        {models.models.map((row) => (
+          <ModelListItem
+            key={row.model.id}
+            row={row}
+            selected={row.model.id === selectedId}
+            isShowingDetail={isShowingDetail}
+            onToggleDetail={() => setShowingDetail((shown) => !shown)}
+            models={models}
+          />
+        ))}
+      </List.Section>
     </List>
   );
+}
+
+/** Starts the requested download once the list knows the model is not on disk yet. */
+function useDownloadOnLaunch(models: ReturnType<typeof useMlxModels>, modelId: string | undefined) {
+  const started = useRef(false);
+  const row = models.models.find((candidate) => candidate.model.id === modelId);
+  useEffect(() => {
+    if (!row || started.current) return;
+    started.current = true;
+    if (row.status.kind === "not_downloaded" || row.status.kind === "partial" || row.status.kind === "failed") {
+      void models.download(row);
+    }
+  }, [row]);
 }

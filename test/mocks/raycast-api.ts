@@ -111,6 +111,7 @@ export const Action = Object.assign(host("Action"), {
   ShowInFinder: host("Action.ShowInFinder"),
   Push: host("Action.Push"),
   Open: host("Action.Open"),
+  Style: { Regular: "regular", Destructive: "destructive" },
 });
 
 // ---- enums and constants ---------------------------------------------------------------

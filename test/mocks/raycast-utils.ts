@@ -15,6 +15,7 @@ interface PromiseOptions<T> {
   onError?: (error: Error) => void;
   onData?: (data: T) => void;
   abortable?: React.RefObject<AbortController | null | undefined>;
+  failureToastOptions?: { title?: string };
 }
 
 export function usePromise<F extends AnyFunction>(
@@ -28,16 +29,22 @@ export function usePromise<F extends AnyFunction>(
     isLoading: options.execute !== false,
   });
   const run = useRef(0);
-  const latest = useRef({ fn, args, options });
-  latest.current = { fn, args, options };
+  const latest = useRef({ fn, args, options, data: state.data });
+  latest.current = { fn, args, options, data: state.data };
+
+  // As in @raycast/utils: a new run, `execute: false` and unmounting all abort the run in flight.
+  const abort = useCallback(() => {
+    const abortable = latest.current.options.abortable as { current: AbortController | null } | undefined;
+    if (abortable) {
+      abortable.current?.abort();
+      abortable.current = new AbortController();
+    }
+    return ++run.current;
+  }, []);
 
   const revalidate = useCallback(async () => {
-    const id = ++run.current;
+    const id = abort();
     const { fn: current, args: currentArgs, options: currentOptions } = latest.current;
-    if (currentOptions.abortable) {
-      currentOptions.abortable.current?.abort();
-      (currentOptions.abortable as { current: AbortController }).current = new AbortController();
-    }
     setState((previous) => ({ ...previous, isLoading: true }));
     try {
       const data = (await current(...currentArgs)) as T;
@@ -47,37 +54,47 @@ export function usePromise<F extends AnyFunction>(
       return data;
     } catch (caught) {
       const error = caught instanceof Error ? caught : new Error(String(caught));
-      if (id !== run.current) return undefined;
+      if (error.name === "AbortError" || id !== run.current) return undefined;
       setState((previous) => ({ data: previous.data, error, isLoading: false }));
       if (currentOptions.onError) currentOptions.onError(error);
-      else await showFailureToast(error);
+      else await showFailureToast(error, currentOptions.failureToastOptions);
       return undefined;
     }
-  }, []);
+  }, [abort]);
 
   const mutate = useCallback(
-    async <R>(asyncUpdate?: Promise<R>, mutateOptions: { optimisticUpdate?: (data: T | undefined) => T } = {}) => {
+    async <R>(
+      asyncUpdate?: Promise<R>,
+      mutateOptions: { optimisticUpdate?: (data: T | undefined) => T; rollbackOnError?: boolean } = {},
+    ) => {
+      const before = latest.current.data;
       if (mutateOptions.optimisticUpdate) {
+        abort();
         setState((previous) => ({ ...previous, data: mutateOptions.optimisticUpdate!(previous.data) }));
       }
       try {
         return asyncUpdate ? await asyncUpdate : undefined;
+      } catch (error) {
+        if (mutateOptions.optimisticUpdate && mutateOptions.rollbackOnError !== false) {
+          setState((previous) => ({ ...previous, data: before }));
+        }
+        throw error;
       } finally {
-        await revalidate();
+        void revalidate();
       }
     },
-    [revalidate],
+    [abort, revalidate],
   );
 
   const key = JSON.stringify(args);
   useEffect(() => {
-    if (options.execute === false) return;
-    void revalidate();
-  }, [key, options.execute, revalidate]);
+    if (options.execute === false) abort();
+    else void revalidate();
+  }, [key, options.execute, abort, revalidate]);
 
-  useEffect(() => () => void run.current++, []);
+  useEffect(() => () => void abort(), [abort]);
 
-  return { ...state, revalidate, mutate };
+  return { ...state, isLoading: options.execute === false ? false : state.isLoading, revalidate, mutate };
 }
 
 export const useCachedPromise = usePromise;

@@ -25,6 +25,8 @@ export interface Screen {
   item: (title: string) => ReactTestInstance;
   actionTitles: (within?: ReactTestInstance) => string[];
   runAction: (title: string, within?: ReactTestInstance) => Promise<void>;
+  /** Starts an action that keeps running (a download, a generation) and returns without waiting for it. */
+  startAction: (title: string, within?: ReactTestInstance) => Promise<void>;
   settle: (ms?: number) => Promise<void>;
   unmount: () => Promise<void>;
 }
@@ -39,6 +41,11 @@ export async function render(element: ReactElement): Promise<Screen> {
   const all = (type: string) => renderer.root.findAll((node) => node.type === type);
   const actionsIn = (within?: ReactTestInstance) =>
     (within ?? renderer.root).findAll((node) => typeof node.type === "string" && ACTION_TYPES.test(node.type));
+  const findAction = (title: string, within?: ReactTestInstance) => {
+    const action = actionsIn(within).find((node) => node.props.title === title);
+    if (!action) throw new Error(`No action "${title}" (have: ${screen.actionTitles(within).join(", ")})`);
+    return action;
+  };
   const screen: Screen = {
     renderer,
     get root() {
@@ -58,10 +65,15 @@ export async function render(element: ReactElement): Promise<Screen> {
     },
     actionTitles: (within) => actionsIn(within).map((node) => String(node.props.title)),
     runAction: async (title, within) => {
-      const action = actionsIn(within).find((node) => node.props.title === title);
-      if (!action) throw new Error(`No action "${title}" (have: ${screen.actionTitles(within).join(", ")})`);
+      const action = findAction(title, within);
       await act(async () => {
         await action.props.onAction?.();
+      });
+    },
+    startAction: async (title, within) => {
+      const action = findAction(title, within);
+      await act(async () => {
+        void action.props.onAction?.();
       });
     },
     settle: async (ms = 0) => {

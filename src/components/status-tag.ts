@@ -1,0 +1,28 @@
+import { Color } from "@raycast/api";
+import type { ModelRow } from "../hooks/useMlxModels";
+import { formatPercent, formatProgress } from "../lib/format";
+
+/** The status tag of a model in the list: "Downloading 42% · 12 MB/s · 1 min left", "Ready", "Loaded"… */
+export function statusTag(row: ModelRow): { value: string; color: Color } {
+  const { status } = row;
+  switch (status.kind) {
+    case "not_downloaded":
+      return { value: "Not Downloaded", color: Color.SecondaryText };
+    case "downloading":
+      return { value: `Downloading ${formatProgress(status.progress)}`, color: Color.Blue };
+    case "partial":
+      return { value: `Paused ${formatPercent(status.downloadedBytes, status.totalBytes)}`, color: Color.Yellow };
+    case "ready":
+      return row.loaded ? { value: "Loaded", color: Color.Purple } : { value: "Ready", color: Color.Green };
+    case "failed":
+      return { value: "Failed", color: Color.Red };
+    case "corrupt":
+      return { value: "Corrupt", color: Color.Orange };
+  }
+}
+
+/** The last error to show in the detail pane, if any. */
+export function lastError(row: ModelRow): string | undefined {
+  if (row.status.kind === "failed" || row.status.kind === "corrupt") return row.status.message;
+  return undefined;
+}

@@ -1,0 +1,36 @@
+import { Clipboard, showToast, Toast, openExtensionPreferences } from "@raycast/api";
+import { findModel, type PolishResult } from "../core";
+import { adviceFor, FIX_TITLES, type Fix } from "./advice";
+import { launchManageModels } from "./launch-manage-models";
+
+/**
+ * After a fallback: says why the original text was used instead and offers the fix (download the model,
+ * open Manage Local Models or the preferences, copy the details). `outcome` says what happened to the
+ * original ("Pasted your original text").
+ */
+export async function showFallbackToast(result: PolishResult, outcome: string): Promise<void> {
+  const title = modelTitle(result.model);
+  const advice = adviceFor(result.reason ?? "internal", title);
+  const fixes: Partial<Record<Fix, () => Promise<void>>> = {
+    download: () => launchManageModels({ downloadModelId: result.model }),
+    "manage-models": () => launchManageModels(),
+    preferences: openExtensionPreferences,
+    "copy-logs": () => Clipboard.copy(`${result.reason}: ${result.message ?? advice.title}`),
+  };
+  const fix = advice.fix && fixes[advice.fix];
+  await showToast({
+    style: Toast.Style.Failure,
+    title: `${advice.title}. ${outcome}`,
+    message: [result.message, advice.hint].filter(Boolean).join(" "),
+    primaryAction: fix && advice.fix ? { title: FIX_TITLES[advice.fix], onAction: () => void fix() } : undefined,
+  });
+}
+
+/** The model's title for people; the id itself when it is not in the catalogue. */
+export function modelTitle(modelId: string): string {
+  try {
+    return findModel(modelId).title;
+  } catch {
+    return modelId;
+  }
+}
