@@ -297,3 +297,13 @@ test("refuses up front, with the numbers, when the disk cannot hold the download
   expect(error.message).toMatch(/needs 3\.0 MB more .* but only .* is free/);
   expect(hub.requests.some((request) => request.url.includes("/resolve/"))).toBe(false);
 });
+
+test("drops partial files of an older revision, which could never complete", async () => {
+  const stale = path.join(repoRoot(), "blobs", `${"c".repeat(64)}.incomplete`);
+  await fs.mkdir(path.dirname(stale), { recursive: true });
+  await fs.writeFile(stale, randomBytes(1000));
+
+  await downloadModel({ modelId: MODEL_ID, ...store, ...fast });
+
+  await expect(fs.access(stale)).rejects.toThrow();
+});

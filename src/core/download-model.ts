@@ -142,6 +142,7 @@ class Run {
     this.revision = revision;
     const files = await this.withRetries(() => listModelFiles({ ...request, revision }));
     this.totalBytes = files.reduce((sum, file) => sum + file.size, 0);
+    await this.removeStalePartials(files);
     this.downloadedBytes = await this.bytesOnDisk(files);
     this.lastTick = { at: Date.now(), bytes: this.downloadedBytes };
     await this.checkDiskSpace(this.totalBytes - this.downloadedBytes);
@@ -245,6 +246,15 @@ class Run {
       total += Math.min(stat?.size ?? 0, file.size);
     }
     return total;
+  }
+
+  /** Partial files of an older revision can never complete: their space goes back before the disk check. */
+  private async removeStalePartials(files: HubFile[]): Promise<void> {
+    const wanted = new Set(files.map((file) => `${file.blobName}.incomplete`));
+    for (const name of await fs.readdir(this.cache.blobs).catch(() => [] as string[])) {
+      if (name.endsWith(".incomplete") && !wanted.has(name))
+        await fs.rm(path.join(this.cache.blobs, name), { force: true });
+    }
   }
 
   private async checkDiskSpace(remainingBytes: number): Promise<void> {

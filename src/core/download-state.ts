@@ -19,7 +19,7 @@ export interface DownloadRecord {
   updatedAt: number;
 }
 
-export function stateFolder(supportDir: string): string {
+function stateFolder(supportDir: string): string {
   return path.join(supportDir, "downloads");
 }
 
