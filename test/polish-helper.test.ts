@@ -12,10 +12,13 @@ import {
   guardOutput,
   helperGenerate,
   helperSocketPath,
+  isModelBusy,
+  loadModel,
   polish,
   setAppleSiliconOverride,
   splitText,
   stopHelper,
+  unloadModel,
   withHelper,
   type PolishResult,
 } from "../src/core";
@@ -84,6 +87,35 @@ describe.each(helpers)("polishing with the $kind helper", ({ command }) => {
     expect(seen.at(-1)).toBe(result.text);
     expect(result.timings.firstTokenMs).toBeLessThanOrEqual(result.timings.totalMs);
     expect(result.timings.tokensPerSecond).toBeGreaterThan(0);
+  });
+
+  it("reports the model busy while it polishes, and free once done", async () => {
+    const busy: (string | undefined)[] = [];
+    const states: string[] = [];
+    const report = once(async () => {
+      busy.push(await isModelBusy("qwen3-1.7b", { supportDir }));
+      busy.push(await isModelBusy("gemma3-1b", { supportDir }));
+      states.push((await getHelperStatus({ supportDir }))!.state);
+    });
+    let reported: Promise<void> | undefined;
+    // A longer text keeps the model generating well past the two status requests.
+    const text = `${TEXT}. `.repeat(8);
+    await polish({ text, supportDir, cacheDir, onText: () => (reported ??= report()) });
+    await reported;
+    expect(busy).toEqual(["Qwen 3 1.7B is polishing text right now.", undefined]);
+    expect(states).toEqual(["generating"]);
+    expect(await isModelBusy("qwen3-1.7b", { supportDir })).toBeUndefined();
+  });
+
+  it("loads and unloads a model on request, with the Unload Model After setting", async () => {
+    const loaded = await loadModel({ modelId: "gemma3-1b", unloadAfterSeconds: 600, supportDir, cacheDir });
+    expect(loaded).toMatchObject({ model_id: "gemma3-1b" });
+    const status = (await getHelperStatus({ supportDir }))!;
+    expect(status).toMatchObject({ model: { id: "gemma3-1b" }, unload_after_seconds: 600, state: "idle" });
+    expect(status.unload_deadline).toBeGreaterThan(Date.now() / 1000 + 500);
+    expect(await unloadModel({ supportDir })).toEqual({ unloaded: true });
+    expect((await getHelperStatus({ supportDir }))!.model).toBeNull();
+    expect(await unloadModel({ supportDir })).toEqual({ unloaded: false });
   });
 
   it("keeps the original text when the model's answer fails the guard", async () => {
@@ -197,11 +229,12 @@ describe.each(helpers)("polishing with the $kind helper", ({ command }) => {
   });
 });
 
-function once(action: () => void): () => void {
+function once<T>(action: () => T): () => T | undefined {
   let done = false;
   return () => {
-    if (!done) action();
+    if (done) return undefined;
     done = true;
+    return action();
   };
 }
 

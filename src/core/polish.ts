@@ -99,6 +99,7 @@ export async function polish(params: PolishParams): Promise<PolishResult> {
   });
 
   if (!params.text.trim()) return fallback("empty_input", "There is no text to polish.");
+  if (params.signal?.aborted) return fallback("cancelled", "Cancelled.");
   if (!isAppleSilicon()) {
     return fallback("unsupported_platform", "Polishing needs a Mac with Apple Silicon; your text is unchanged.");
   }
