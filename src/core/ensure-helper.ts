@@ -82,7 +82,7 @@ export async function connectRunningHelper(socketPath: string): Promise<Connecte
   try {
     return { connection, socketPath, hello: await requestHelper(connection, "hello", {}, HELPER_TIMEOUTS.requestMs) };
   } catch {
-    // Accepting connections but not answering: hung. Its pid is unknown here; the socket is cleared below.
+    // Accepting connections but not answering: hung. Its pid is unknown; starting anew replaces its socket.
     connection.close();
     return undefined;
   }
