@@ -44,14 +44,19 @@ export async function ensureHelper(
   if (helper) return helper;
   const folder = defaultSupportDir(options.supportDir);
   await mkdir(folder, { recursive: true, mode: 0o700 });
-  const release = await lockfile.lock(folder, {
-    lockfilePath: path.join(folder, HELPER_START_LOCK_FILE),
-    retries: {
-      retries: Math.ceil((options.startTimeoutMs ?? HELPER_TIMEOUTS.startMs) / 100),
-      factor: 1,
-      minTimeout: 100,
-    },
-  });
+  const startTimeoutMs = options.startTimeoutMs ?? HELPER_TIMEOUTS.startMs;
+  const release = await lockfile
+    .lock(folder, {
+      lockfilePath: path.join(folder, HELPER_START_LOCK_FILE),
+      retries: { retries: Math.ceil(startTimeoutMs / 100), factor: 1, minTimeout: 100 },
+    })
+    .catch((error: unknown) => {
+      throw new PolishError(
+        "helper_unavailable",
+        `Another process has been starting the helper for over ${Math.round(startTimeoutMs / 1000)} s.`,
+        { cause: error },
+      );
+    });
   try {
     // Whoever held the lock before us may have started it already.
     return (await connectOurHelper(options)) ?? (await startHelper(options));
