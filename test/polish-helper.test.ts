@@ -4,6 +4,7 @@
  * so expectations come from the helper's own deterministic (greedy) answer for the same request.
  */
 import { existsSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import {
   buildPrompt,
@@ -218,6 +219,16 @@ describe.each(helpers)("polishing with the $kind helper", ({ command }) => {
     expect(result).toMatchObject({ text: TEXT, polished: false, reason: "cancelled" });
     expect((await polish({ text: TEXT, supportDir, cacheDir })).polished).toBe(true);
     expect(await helperPid()).toBe(pid);
+  });
+
+  it("says the model cannot be loaded when this mlx-lm does not know its architecture", async () => {
+    const { cacheDir: otherCache } = await polishFolders();
+    const snapshot = await cachedModel({ cacheDir: otherCache, modelId: "qwen3-0.6b" });
+    const config = JSON.parse(await readFile(path.join(snapshot, "config.json"), "utf8"));
+    await writeFile(path.join(snapshot, "config.json"), JSON.stringify({ ...config, model_type: "qwen99" }));
+    const result = await polish({ text: TEXT, modelId: "qwen3-0.6b", supportDir, cacheDir: otherCache });
+    expect(result).toMatchObject({ text: TEXT, polished: false, reason: "load_failed" });
+    expect(result.message).toMatch(/qwen99/);
   });
 
   it("says the model is damaged when mlx-lm cannot read its weights", async () => {
