@@ -22,7 +22,8 @@ export default function PolishSelection() {
   if (!input.isLoading && original === undefined) markdown = "Nothing to polish. Select some text or copy it first.";
   else if (result && !result.polished) {
     const advice = adviceFor(result.reason ?? "internal", model);
-    markdown = `> **${advice.title}.** ${[result.message, advice.hint].filter(Boolean).join(" ")}\n\n${original}`;
+    const why = result.message ?? `${advice.title}. ${advice.hint}`;
+    markdown = `> **Kept your original text.** ${why}\n\n${original}`;
   }
 
   return (

@@ -292,6 +292,11 @@ describe("Manage Local Models", () => {
     expect(mocked.loadModel).toHaveBeenCalledWith(
       expect.objectContaining({ modelId: "qwen3-1.7b", unloadAfterSeconds: null }),
     );
+    expect(raycast.toasts.at(-1)).toMatchObject({
+      style: "success",
+      title: "Loaded Qwen 3 1.7B",
+      message: "Ready in 0.9 s",
+    });
 
     mocked.getHelperStatus.mockResolvedValue(helperStatus("qwen3-1.7b"));
     await screen.runAction("Refresh", screen.item("Qwen 3 1.7B"));

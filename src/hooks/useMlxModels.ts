@@ -16,7 +16,7 @@ import {
   type ModelStatus,
   type StoreSummary,
 } from "../core";
-import { formatProgress } from "../lib/format";
+import { formatProgress, formatSeconds } from "../lib/format";
 import { readSettings } from "../lib/preferences";
 import { runMutation } from "../lib/run-mutation";
 
@@ -149,7 +149,10 @@ export function useMlxModels() {
       mutate,
       run: () =>
         loadModel({ modelId: row.model.id, unloadAfterSeconds: readSettings().unloadAfterSeconds, supportDir }),
-      success: () => ({ title: `Loaded ${row.model.title}`, message: "Polishing starts without a wait." }),
+      success: (result) => ({
+        title: `Loaded ${row.model.title}`,
+        message: result.already_loaded ? "It was already in memory." : `Ready in ${formatSeconds(result.load_ms)}`,
+      }),
     });
   }
 

@@ -21,7 +21,8 @@ export async function showFallbackToast(result: PolishResult, outcome: string): 
   await showToast({
     style: Toast.Style.Failure,
     title: `${advice.title}. ${outcome}`,
-    message: [result.message, advice.hint].filter(Boolean).join(" "),
+    // The core's message is a full sentence about this failure; the generic hint is for when it has none.
+    message: result.message ?? advice.hint,
     primaryAction: fix && advice.fix ? { title: FIX_TITLES[advice.fix], onAction: () => void fix() } : undefined,
   });
 }
