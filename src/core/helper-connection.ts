@@ -51,13 +51,23 @@ function lineQueue(socket: net.Socket): HelperConnection {
   socket.on("data", (chunk: string) => {
     buffer += chunk;
     let newline = buffer.indexOf("\n");
-    while (newline >= 0) {
+    while (newline >= 0 && !closedError) {
       const line = buffer.slice(0, newline).trim();
       buffer = buffer.slice(newline + 1);
-      if (line) deliver(JSON.parse(line) as HelperReplyLine);
+      if (line) deliver(parseLine(line));
       newline = buffer.indexOf("\n");
     }
   });
+  const parseLine = (line: string): HelperReplyLine | Error => {
+    try {
+      return JSON.parse(line) as HelperReplyLine;
+    } catch {
+      // Nothing after a garbled line can be trusted: drop the connection.
+      closedError = new PolishError("internal", `The helper sent a line that is not JSON (${line.length} characters).`);
+      socket.destroy();
+      return closedError;
+    }
+  };
   const onClose = (error?: Error) => {
     closedError ??= new PolishError("helper_unavailable", "The helper closed the connection.", { cause: error });
     deliver(closedError);
