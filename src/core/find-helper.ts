@@ -8,6 +8,8 @@ export interface HelperCommand {
 }
 
 const REPO_ROOT = path.resolve(__dirname, "..", "..");
+// Raycast bundles this code into the extension's root, next to `assets/`; in a checkout it is in src/core.
+const DEFAULT_ASSETS_DIRS = [path.join(__dirname, "assets"), path.join(REPO_ROOT, "assets")];
 const FROZEN_HELPER = path.join("helper", "mlx-polish-helper", "mlx-polish-helper");
 
 /**
@@ -22,12 +24,13 @@ export async function findHelper({ assetsDir }: { assetsDir?: string } = {}): Pr
     const [file, ...args] = existsSync(override) ? [override] : parseCommandString(override);
     return { file, args };
   }
-  const frozen = path.join(assetsDir ?? path.join(REPO_ROOT, "assets"), FROZEN_HELPER);
-  if (existsSync(frozen)) return { file: frozen, args: [] };
+  const frozenCandidates = (assetsDir ? [assetsDir] : DEFAULT_ASSETS_DIRS).map((dir) => path.join(dir, FROZEN_HELPER));
+  const frozen = frozenCandidates.find((candidate) => existsSync(candidate));
+  if (frozen) return { file: frozen, args: [] };
   const venvPython = path.join(REPO_ROOT, "helper", ".venv", "bin", "python");
   if (existsSync(venvPython)) return { file: venvPython, args: ["-m", "mlx_polish_helper"] };
   throw new PolishError(
     "helper_unavailable",
-    `The MLX Polish helper is missing: neither ${frozen} nor ${venvPython} exists. Reinstall the extension.`,
+    `The MLX Polish helper is missing: neither ${frozenCandidates.join(" nor ")} nor ${venvPython} exists. Reinstall the extension.`,
   );
 }
