@@ -216,7 +216,7 @@ describe("Manage Local Models", () => {
 
     await waitFor(() => expect(tagOf(screen.item("SmolLM 3 3B"))).toMatch(/^Downloading/));
     toast.primaryAction!.onAction(toast);
-    await waitFor(() => expect(toast.title).toBe("Cancelled"));
+    await waitFor(() => expect(toast.title).toBe("Cancelled the download of SmolLM 3 3B"));
     expect(signal!.aborted).toBe(true);
     expect(mocked.cancelDownload).toHaveBeenCalledWith("smollm3-3b", expect.anything());
     expect(toast.style).not.toBe("failure");

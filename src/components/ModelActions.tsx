@@ -60,7 +60,9 @@ export function ModelActions({ row, selected, isShowingDetail, onToggleDetail, m
           shortcut={SHORTCUTS.toggleDetail}
           onAction={onToggleDetail}
         />
-        {row.path ? <Action.ShowInFinder path={row.path} shortcut={SHORTCUTS.showInFinder} /> : null}
+        {row.path ? (
+          <Action.ShowInFinder title="Show in Finder" path={row.path} shortcut={SHORTCUTS.showInFinder} />
+        ) : null}
         <Action.OpenInBrowser
           title="Open on Hugging Face"
           url={`https://huggingface.co/${model.repo}`}

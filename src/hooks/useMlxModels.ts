@@ -86,6 +86,7 @@ export function useMlxModels() {
     downloads.current.set(model.id, controller);
     await runMutation({
       title: `Downloading ${model.title}`,
+      cancelledTitle: `Cancelled the download of ${model.title}`,
       model: model.title,
       mutate,
       optimisticUpdate: (snapshot) =>
@@ -112,7 +113,7 @@ export function useMlxModels() {
     downloads.current.delete(model.id);
   }
 
-  /** Stops a download whether this command or another process runs it; what arrived is kept for resuming. */
+  /** Stops a download whether this command or another process runs it (the store removes its partial files). */
   async function cancel(row: ModelRow): Promise<void> {
     downloads.current.get(row.model.id)?.abort();
     try {

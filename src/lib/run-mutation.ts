@@ -8,6 +8,8 @@ export interface MutationParams<Data, Result> {
   title: string;
   /** The work. It may update the toast in place (progress, a Cancel action). */
   run: (toast: Toast) => Promise<Result>;
+  /** The toast's title when the work was cancelled (not a failure); defaults to "Cancelled". */
+  cancelledTitle?: string;
   /** The toast once the work succeeded. */
   success: (result: Result) => { title: string; message?: string };
   /** The hook's `mutate`: the update goes through it so the list refreshes afterwards. */
@@ -42,7 +44,7 @@ export async function runMutation<Data, Result>(params: MutationParams<Data, Res
     const advice = adviceFor(error.code, params.model);
     if (error.code === "cancelled") {
       toast.style = Toast.Style.Success;
-      toast.title = advice.title;
+      toast.title = params.cancelledTitle ?? advice.title;
       toast.message = undefined;
       toast.primaryAction = undefined;
       return undefined;
