@@ -110,6 +110,8 @@ test("a download killed with SIGKILL mid-file resumes in a new process without r
   const refetched = hub.servedBytes("model.safetensors") - (WEIGHTS.length - kept);
   expect(refetched).toBe(0);
   expect(hub.requests.some((request) => request.range === `bytes=${kept}-${WEIGHTS.length - 1}`)).toBe(true);
+  // Files verified before the kill are not asked for again.
+  expect(hub.requests.some((request) => request.url.endsWith("/config.json"))).toBe(false);
 });
 
 test("a second process refuses to download a model that is already downloading, and exits 8", async () => {
