@@ -1,8 +1,10 @@
+import fs from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import ManageModels from "../src/manage-models";
 import * as core from "../src/core";
 import { CATALOG, PolishError, setAppleSiliconOverride, type DownloadProgress } from "../src/core";
-import { raycast, resetRaycast, LaunchType } from "./mocks/raycast-api";
+import { environment, raycast, resetRaycast, LaunchType } from "./mocks/raycast-api";
 import { deferred, helperStatus, modelState, storeSummary } from "./support/model-fixtures";
 import { render, waitFor, type Screen } from "./support/render";
 import type { ReactTestInstance } from "react-test-renderer";
@@ -50,7 +52,11 @@ beforeEach(() => {
   mocked.isModelBusy.mockResolvedValue(undefined);
 });
 
-afterEach(() => setAppleSiliconOverride(undefined));
+const defaultSupportPath = environment.supportPath;
+afterEach(() => {
+  setAppleSiliconOverride(undefined);
+  environment.supportPath = defaultSupportPath;
+});
 
 describe("Manage Local Models", () => {
   it("shows every catalogue model with a status tag for its state", async () => {
@@ -79,6 +85,11 @@ describe("Manage Local Models", () => {
       "Ministral 3 3B": "Ready",
     });
     expect(screen.item("Qwen 3 1.7B").props.subtitle).toBe("Qwen 3 · 1.7B");
+    const tooltip = (title: string) =>
+      (screen.item(title).props.accessories as { tag?: unknown; tooltip?: string }[]).find((a) => a.tag)!.tooltip;
+    expect(tooltip("Gemma 3 1B")).toBe("Could not reach Hugging Face. Check your connection, then retry.");
+    expect(tooltip("Gemma 3 4B")).toBe("Some files are damaged. Retry re-downloads only the bad files.");
+    expect(tooltip("Ministral 3 3B")).toBeUndefined();
     await screen.unmount();
   });
 
@@ -308,7 +319,13 @@ describe("Manage Local Models", () => {
     await screen.unmount();
   });
 
-  it("a load failure offers Copy Logs", async () => {
+  it("a load failure offers Copy Logs, which copies the error and the end of the helper's log", async () => {
+    const supportDir = fs.mkdtempSync(path.join(os.tmpdir(), "mlx-polish-ui-logs-"));
+    fs.writeFileSync(
+      path.join(supportDir, "helper.log"),
+      "starting\nTraceback (most recent call last):\nValueError: bad\n",
+    );
+    environment.supportPath = supportDir;
     mocked.getModelStates.mockResolvedValue(storeSummary([modelState("qwen3-1.7b", { kind: "ready" })]));
     mocked.loadModel.mockRejectedValue(new PolishError("load_failed", "config.json: unknown model_type"));
     const screen = await renderCommand();
@@ -317,8 +334,11 @@ describe("Manage Local Models", () => {
     expect(toast).toMatchObject({ style: "failure", title: "Could not load Qwen 3 1.7B" });
     expect(toast.primaryAction?.title).toBe("Copy Logs");
     toast.primaryAction!.onAction(toast);
-    expect(raycast.clipboard.copied.at(-1)).toContain("config.json: unknown model_type");
+    await waitFor(() => expect(raycast.clipboard.copied).toHaveLength(1));
+    expect(raycast.clipboard.copied[0]).toContain("config.json: unknown model_type");
+    expect(raycast.clipboard.copied[0]).toContain("Traceback (most recent call last):\nValueError: bad");
     await screen.unmount();
+    fs.rmSync(supportDir, { recursive: true });
   });
 
   it("Use This Model opens the preferences and names the value to pick", async () => {

@@ -2,14 +2,15 @@ import { Color, List } from "@raycast/api";
 import { formatBytes } from "../core";
 import type { ModelRow } from "../hooks/useMlxModels";
 import { memoryFit } from "../lib/memory";
-import { lastError, statusTag } from "./status-tag";
+import { lastError, statusAdvice, statusTag } from "./status-tag";
 
 export function ModelDetail({ row, selected }: { row: ModelRow; selected: boolean }) {
   const { model } = row;
   const fit = memoryFit(model.ramBytes);
   const tag = statusTag(row);
   const error = lastError(row);
-  const markdown = [`## ${model.title}`, model.strengths, error ? `> **Last error:** ${error}` : ""].join("\n\n");
+  const advice = statusAdvice(row);
+  const markdown = [`## ${model.title}`, model.strengths, advice ? `> **${advice}**\n>\n> ${error}` : ""].join("\n\n");
   return (
     <List.Item.Detail
       markdown={markdown}

@@ -4,7 +4,7 @@ import type { ModelRow, MlxModels } from "../hooks/useMlxModels";
 import { memoryFit } from "../lib/memory";
 import { ModelActions } from "./ModelActions";
 import { ModelDetail } from "./ModelDetail";
-import { statusTag } from "./status-tag";
+import { statusAdvice, statusTag } from "./status-tag";
 
 const FAMILY_NAMES: Record<ModelRow["model"]["family"], string> = {
   qwen3: "Qwen 3",
@@ -28,7 +28,7 @@ export function ModelListItem(props: ModelListItemProps) {
   const tag = statusTag(row);
   const fit = memoryFit(model.ramBytes);
   const onDisk = row.status.kind === "ready" || row.status.kind === "corrupt";
-  const accessories: List.Item.Accessory[] = [{ tag }];
+  const accessories: List.Item.Accessory[] = [{ tag, tooltip: statusAdvice(row) }];
   if (!isShowingDetail) {
     accessories.unshift(
       onDisk

@@ -1,6 +1,7 @@
-import { Action, ActionPanel, Clipboard, Icon, openExtensionPreferences } from "@raycast/api";
+import { Action, ActionPanel, Icon, openExtensionPreferences } from "@raycast/api";
 import { STYLES, type PolishResult, type StyleId } from "../core";
 import { adviceFor, FIX_TITLES } from "../lib/advice";
+import { copyLogs } from "../lib/copy-logs";
 import { launchManageModels } from "../lib/launch-manage-models";
 import { SHORTCUTS } from "../lib/shortcuts";
 import { OriginalTextDetail } from "./OriginalTextDetail";
@@ -43,7 +44,7 @@ export function PolishActions(props: PolishActionsProps) {
           <Action
             title={FIX_TITLES["copy-logs"]}
             icon={Icon.Clipboard}
-            onAction={() => Clipboard.copy(`${result.reason}: ${result.message ?? advice.title}`)}
+            onAction={() => copyLogs(`${result.reason}: ${result.message ?? advice.title}`)}
           />
         ) : null}
       </ActionPanel.Section>

@@ -1,5 +1,6 @@
 import { Color } from "@raycast/api";
 import type { ModelRow } from "../hooks/useMlxModels";
+import { adviceFor } from "../lib/advice";
 import { formatPercent, formatProgress } from "../lib/format";
 
 /** The status tag of a model in the list: "Downloading 42% · 12 MB/s · 1 min left", "Ready", "Loaded"… */
@@ -19,6 +20,18 @@ export function statusTag(row: ModelRow): { value: string; color: Color } {
     case "corrupt":
       return { value: "Corrupt", color: Color.Orange };
   }
+}
+
+/** For a failed or corrupt model: what happened and what to do, in a sentence or two. */
+export function statusAdvice(row: ModelRow): string | undefined {
+  const { status } = row;
+  if (status.kind === "failed") {
+    const advice = adviceFor(status.code, row.model.title);
+    return `${advice.title}. ${advice.hint}`;
+  }
+  // Corrupt files are repaired like a failed integrity check: Retry Download fetches only the bad ones.
+  if (status.kind === "corrupt") return `Some files are damaged. ${adviceFor("integrity", row.model.title).hint}`;
+  return undefined;
 }
 
 /** The last error to show in the detail pane, if any. */

@@ -1,6 +1,7 @@
-import { Clipboard, showToast, Toast, openExtensionPreferences } from "@raycast/api";
+import { showToast, Toast, openExtensionPreferences } from "@raycast/api";
 import { findModel, type PolishResult } from "../core";
 import { adviceFor, FIX_TITLES, type Fix } from "./advice";
+import { copyLogs } from "./copy-logs";
 import { launchManageModels } from "./launch-manage-models";
 
 /**
@@ -15,7 +16,7 @@ export async function showFallbackToast(result: PolishResult, outcome: string): 
     download: () => launchManageModels({ downloadModelId: result.model }),
     "manage-models": () => launchManageModels(),
     preferences: openExtensionPreferences,
-    "copy-logs": () => Clipboard.copy(`${result.reason}: ${result.message ?? advice.title}`),
+    "copy-logs": () => copyLogs(`${result.reason}: ${result.message ?? advice.title}`),
   };
   const fix = advice.fix && fixes[advice.fix];
   await showToast({

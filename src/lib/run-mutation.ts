@@ -1,7 +1,8 @@
-import { Clipboard, showToast, Toast } from "@raycast/api";
+import { showToast, Toast } from "@raycast/api";
 import type { MutatePromise } from "@raycast/utils";
 import { toPolishError } from "../core";
 import { adviceFor, FIX_TITLES, type Fix } from "./advice";
+import { copyLogs } from "./copy-logs";
 
 export interface MutationParams<Data, Result> {
   /** Shown in an animated toast while the work runs ("Downloading Qwen 3 1.7B"). */
@@ -62,7 +63,7 @@ function failureAction(
   fixes: Partial<Record<Fix, () => void>> = {},
   logs: string,
 ): Toast.ActionOptions | undefined {
-  if (fix === "copy-logs") return { title: FIX_TITLES[fix], onAction: () => void Clipboard.copy(logs) };
+  if (fix === "copy-logs") return { title: FIX_TITLES[fix], onAction: () => void copyLogs(logs) };
   const handler = fix && fixes[fix];
   if (!fix || !handler) return undefined;
   return {
