@@ -1,13 +1,15 @@
 import { createWriteStream } from "node:fs";
-import { mkdir, readFile, rm } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { once } from "node:events";
 import path from "node:path";
 import lockfile from "proper-lockfile";
+import { isProcessAlive } from "./download-state";
 import { PolishError, toPolishError } from "./errors";
 import { findHelper } from "./find-helper";
 import { connectHelper, requestHelper, type HelperConnection } from "./helper-connection";
 import {
   HELPER_LOG_FILE,
+  HELPER_PID_FILE,
   HELPER_PROTOCOL,
   HELPER_START_LOCK_FILE,
   HELPER_TIMEOUTS,
@@ -59,7 +61,10 @@ export async function ensureHelper(
     });
   try {
     // Whoever held the lock before us may have started it already.
-    return (await connectOurHelper(options)) ?? (await startHelper(options));
+    const started = await connectOurHelper(options);
+    if (started) return started;
+    await killRecordedHelper(folder);
+    return await startHelper(options);
   } finally {
     await release().catch(() => undefined);
   }
@@ -127,7 +132,10 @@ async function startHelper(options: HelperOptions): Promise<ConnectedHelper> {
   const deadline = Date.now() + startTimeoutMs;
   while (Date.now() < deadline) {
     const helper = await connectRunningHelper(socketPath);
-    if (helper) return helper;
+    if (helper) {
+      await writeFile(path.join(folder, HELPER_PID_FILE), String(helper.hello.pid), { mode: 0o600 });
+      return helper;
+    }
     if (exit) throw await startFailure(`The helper exited before it was ready (${describeExit(exit)}).`, logPath);
     await new Promise((resolve) => setTimeout(resolve, CONNECT_POLL_MS));
   }
@@ -145,6 +153,21 @@ async function startFailure(message: string, logPath: string): Promise<PolishErr
   const log = await readFile(logPath, "utf8").catch(() => "");
   const tail = log.trim().split("\n").slice(-5).join("\n");
   return new PolishError("helper_unavailable", tail ? `${message} Last log lines (${logPath}):\n${tail}` : message);
+}
+
+/**
+ * Kills the helper recorded as started for this support folder when it still runs but did not answer:
+ * frozen, it keeps the socket's lock and no new helper could start. The pid is only trusted while it
+ * still names a helper process (pids are reused). Resolves whether one was killed.
+ */
+export async function killRecordedHelper(folder: string): Promise<boolean> {
+  const pid = Number(await readFile(path.join(folder, HELPER_PID_FILE), "utf8").catch(() => ""));
+  if (!Number.isInteger(pid) || pid <= 0 || !isProcessAlive(pid)) return false;
+  const { execa } = await import("execa");
+  const { stdout } = await execa("ps", ["-o", "command=", "-p", String(pid)], { reject: false });
+  if (!/mlx[-_]polish[-_]helper/.test(stdout)) return false;
+  killHelper(pid);
+  return true;
 }
 
 /** Kills a helper that is dead to us (hung, or of another version); it may already be gone. */

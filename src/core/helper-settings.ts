@@ -6,6 +6,8 @@ export const HELPER_PROTOCOL = 1;
 
 export const HELPER_SOCKET_FILE = "helper.sock";
 export const HELPER_LOG_FILE = "helper.log";
+/** The pid of the helper last started for this support folder: how a helper too hung to say hello is found. */
+export const HELPER_PID_FILE = "helper.pid";
 /** Held while one process starts the helper, so racing commands start it once. */
 export const HELPER_START_LOCK_FILE = "helper-start.lock";
 
