@@ -137,6 +137,7 @@ describe("Manage Local Models", () => {
     const actions = (title: string) => screen.actionTitles(screen.item(title));
 
     // Loaded and generating: it can be unloaded but not deleted.
+    expect(tagOf(screen.item("Qwen 3 1.7B"))).toBe("Polishing…");
     expect(actions("Qwen 3 1.7B")).toContain("Unload Now");
     expect(actions("Qwen 3 1.7B")).not.toContain("Delete Model…");
     expect(actions("Qwen 3 1.7B")).not.toContain("Use This Model");
@@ -316,6 +317,28 @@ describe("Manage Local Models", () => {
     await screen.runAction("Unload Now", screen.item("Qwen 3 1.7B"));
     expect(mocked.unloadModel).toHaveBeenCalled();
     expect(raycast.toasts.at(-1)).toMatchObject({ style: "success", title: "Unloaded Qwen 3 1.7B" });
+    await screen.unmount();
+  });
+
+  it("shows a model the helper is loading, without Load Now or Delete, and its memory once loaded", async () => {
+    mocked.getModelStates.mockResolvedValue(storeSummary([modelState("qwen3-1.7b", { kind: "ready" })]));
+    mocked.getHelperStatus.mockResolvedValue(helperStatus("qwen3-1.7b", "loading"));
+    const screen = await renderCommand();
+    await waitFor(() => expect(tagOf(screen.item("Qwen 3 1.7B"))).toBe("Loading…"));
+    expect(screen.actionTitles(screen.item("Qwen 3 1.7B"))).not.toContain("Load Now");
+    expect(screen.actionTitles(screen.item("Qwen 3 1.7B"))).not.toContain("Delete Model…");
+
+    mocked.getHelperStatus.mockResolvedValue({
+      ...helperStatus("qwen3-1.7b"),
+      memory: { active_bytes: 1_200_000_000, peak_bytes: 0, rss_bytes: 0 },
+    });
+    await waitFor(() => expect(tagOf(screen.item("Qwen 3 1.7B"))).toBe("Loaded"), 3000);
+    const memory = screen
+      .item("Qwen 3 1.7B")
+      .findAll(
+        (node) => String(node.type) === "List.Item.Detail.Metadata.Label" && node.props.title === "In Memory Now",
+      );
+    expect(memory[0]?.props.text).toBe("1.2 GB");
     await screen.unmount();
   });
 

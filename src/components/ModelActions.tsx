@@ -33,7 +33,7 @@ export function ModelActions({ row, selected, isShowingDetail, onToggleDetail, m
         {status.kind === "failed" || status.kind === "corrupt" ? (
           <Action title="Retry Download" icon={Icon.RotateClockwise} onAction={() => models.download(row)} />
         ) : null}
-        {status.kind === "ready" && !row.loaded ? (
+        {status.kind === "ready" && !row.loaded && !row.activity ? (
           <Action title="Load Now" icon={Icon.Bolt} shortcut={SHORTCUTS.load} onAction={() => models.load(row)} />
         ) : null}
         {row.loaded ? (

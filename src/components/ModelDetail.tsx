@@ -39,6 +39,9 @@ export function ModelDetail({ row, selected }: { row: ModelRow; selected: boolea
               color: fit.fits ? Color.PrimaryText : Color.Orange,
             }}
           />
+          {row.memoryBytes !== undefined ? (
+            <List.Item.Detail.Metadata.Label title="In Memory Now" text={formatBytes(row.memoryBytes)} />
+          ) : null}
           <List.Item.Detail.Metadata.Label title="Hardware" text="Mac with Apple Silicon (M1 or later)" />
           {error ? <List.Item.Detail.Metadata.Label title="Last Error" text={error} /> : null}
         </List.Item.Detail.Metadata>

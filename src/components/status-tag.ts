@@ -14,6 +14,8 @@ export function statusTag(row: ModelRow): { value: string; color: Color } {
     case "partial":
       return { value: `Paused ${formatPercent(status.downloadedBytes, status.totalBytes)}`, color: Color.Yellow };
     case "ready":
+      if (row.activity === "loading") return { value: "Loading…", color: Color.Blue };
+      if (row.activity === "generating") return { value: "Polishing…", color: Color.Purple };
       return row.loaded ? { value: "Loaded", color: Color.Purple } : { value: "Ready", color: Color.Green };
     case "failed":
       return { value: "Failed", color: Color.Red };

@@ -24,6 +24,10 @@ import { runMutation } from "../lib/run-mutation";
 export interface ModelRow extends ModelState {
   /** The helper holds this model in memory. */
   loaded: boolean;
+  /** What the helper is doing with this model right now, if anything. */
+  activity?: "loading" | "generating";
+  /** MLX memory the helper uses while holding this model. */
+  memoryBytes?: number;
   /** Why the model cannot be deleted right now; undefined when it can. */
   busyReason?: string;
 }
@@ -47,11 +51,18 @@ async function fetchSnapshot(supportDir: string): Promise<Snapshot> {
 }
 
 function toRow(state: ModelState, helper: HelperStatusResult | undefined): ModelRow {
-  const loaded = state.status.kind === "ready" && helper?.model?.id === state.model.id;
+  const held = state.status.kind === "ready" && helper?.model?.id === state.model.id;
+  const activity = held && helper.state !== "idle" ? helper.state : undefined;
   let busyReason: string | undefined;
   if (state.status.kind === "downloading") busyReason = "It is downloading.";
-  else if (loaded && helper?.state !== "idle") busyReason = `The helper is ${helper?.state} with it.`;
-  return { ...state, loaded, busyReason };
+  else if (activity) busyReason = `The helper is ${activity} it.`;
+  return {
+    ...state,
+    loaded: held && activity !== "loading",
+    activity,
+    memoryBytes: held ? helper.memory.active_bytes : undefined,
+    busyReason,
+  };
 }
 
 function withStatus(snapshot: Snapshot | undefined, modelId: string, status: ModelStatus): Snapshot {
