@@ -302,7 +302,7 @@ describe("Manage Local Models", () => {
     const screen = await renderCommand();
     await screen.runAction("Load Now", await itemNamed(screen, "Qwen 3 1.7B"));
     expect(mocked.loadModel).toHaveBeenCalledWith(
-      expect.objectContaining({ modelId: "qwen3-1.7b", unloadAfterSeconds: null }),
+      expect.objectContaining({ modelId: "qwen3-1.7b", unloadAfterSeconds: null, assetsDir: environment.assetsPath }),
     );
     expect(raycast.toasts.at(-1)).toMatchObject({
       style: "success",

@@ -160,7 +160,13 @@ export function useMlxModels() {
       model: row.model.title,
       mutate,
       run: () =>
-        loadModel({ modelId: row.model.id, unloadAfterSeconds: readSettings().unloadAfterSeconds, supportDir }),
+        loadModel({
+          modelId: row.model.id,
+          unloadAfterSeconds: readSettings().unloadAfterSeconds,
+          supportDir,
+          // Loading starts the helper when none runs; the frozen one ships in the extension's assets.
+          assetsDir: environment.assetsPath,
+        }),
       success: (result) => ({
         title: `Loaded ${row.model.title}`,
         message: result.already_loaded ? "It was already in memory." : `Ready in ${formatSeconds(result.load_ms)}`,
