@@ -262,8 +262,14 @@ describe("Manage Local Models", () => {
     ["unauthorized", "401 Unauthorized", "This repository needs a Hugging Face token", "Open Extension Preferences"],
     ["network", "fetch failed", "Could not reach Hugging Face", "Retry"],
     ["disk_full", "Needs 1.8 GB more; 0.4 GB free.", "Not enough disk space", "Retry"],
+    [
+      "disk_full",
+      "The disk filled up during the download. Free some space, then retry.",
+      "Not enough disk space",
+      "Retry",
+    ],
     ["integrity", "model.safetensors: sha256 mismatch", "Downloaded files were damaged", "Retry"],
-  ] as const)("a %s failure says what happened and offers the fix", async (code, message, title, fix) => {
+  ] as const)("a %s failure (%s) says what happened and offers the fix", async (code, message, title, fix) => {
     mocked.downloadModel.mockRejectedValue(new PolishError(code, message));
     const screen = await renderCommand();
     await screen.runAction("Download", await itemNamed(screen, "SmolLM 3 3B"));
@@ -271,6 +277,7 @@ describe("Manage Local Models", () => {
     const toast = raycast.toasts.at(-1)!;
     expect(toast).toMatchObject({ style: "failure", title });
     expect(toast.message).toContain(message);
+    expect(toast.message!.match(/Free some space, then retry\./g)?.length ?? 1).toBe(1);
     expect(toast.primaryAction?.title).toBe(fix);
     await waitFor(() => expect(tagOf(screen.item("SmolLM 3 3B"))).toBe("Not Downloaded"));
     await screen.unmount();

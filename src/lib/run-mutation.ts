@@ -52,7 +52,8 @@ export async function runMutation<Data, Result>(params: MutationParams<Data, Res
     }
     toast.style = Toast.Style.Failure;
     toast.title = advice.title;
-    toast.message = `${error.message} ${advice.hint}`;
+    // Some core messages already end with the advice; say it once.
+    toast.message = error.message.includes(advice.hint) ? error.message : `${error.message} ${advice.hint}`;
     toast.primaryAction = failureAction(advice.fix, params.fixes, `${error.code}: ${error.stack ?? error.message}`);
     return undefined;
   }
