@@ -64,11 +64,14 @@ describe("mlx-polish polish", () => {
     expect(run.stderr).toMatch(/empty_input/);
   });
 
-  it("refuses an unknown style or model with the valid choices, and exits 1", async () => {
+  it("refuses an unknown style, option or model with the valid choices, and exits 1", async () => {
     const style = await runCli(["polish", "--style", "pirate", "ahoy"], { env: await cliEnv() });
     expect(style.code).toBe(1);
     expect(style.stderr).toMatch(/Unknown style "pirate". Styles: clean-up, formal/);
     expect(style.stdout.length).toBe(0);
+    const option = await runCli(["polish", "--temperature", "2", "hi"], { env: await cliEnv() });
+    expect(option.code).toBe(1);
+    expect(option.stderr).toMatch(/Unknown option '--temperature'[^]*usage: mlx-polish polish/);
     const model = await runCli(["polish", "--model", "gpt-5", "hi"], { env: await cliEnv() });
     expect(model.code).toBe(1);
     expect(model.stderr).toMatch(/Unknown model "gpt-5"/);

@@ -1,16 +1,19 @@
-import { parseArgs } from "node:util";
 import { formatBytes, getHelperStatus, stopHelper, type HelperStatusResult } from "../core";
 import { EXIT_CODES } from "./exit-codes";
+import { parseCommandArgs } from "./parse-command-args";
 
 const USAGE = "usage: mlx-polish helper status [--json] | helper stop";
 
 /** `helper status [--json]` and `helper stop`: the warm helper process, seen from outside. */
 export async function helperCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { json: { type: "boolean", default: false } },
-  });
+  const { values, positionals } = parseCommandArgs(
+    {
+      args,
+      allowPositionals: true,
+      options: { json: { type: "boolean", default: false } },
+    },
+    USAGE,
+  );
   const [action] = positionals;
   if (action === "status") {
     const status = await getHelperStatus();

@@ -1,7 +1,7 @@
-import { parseArgs } from "node:util";
 import manifest from "../../package.json";
 import { PolishError, STYLES, findModel, parseUnloadAfter, polish, type StyleId } from "../core";
 import { EXIT_CODES } from "./exit-codes";
+import { parseCommandArgs } from "./parse-command-args";
 
 const USAGE = `usage: mlx-polish polish [--model ID] [--style NAME] [--instructions TEXT] [--unload-after never|SECONDS] [--json] [TEXT]
 Reads stdin when TEXT is absent. On fallback prints the original text, the reason on stderr, and exits ${EXIT_CODES.polishFallback}.`;
@@ -10,18 +10,21 @@ const DEFAULT_UNLOAD_AFTER = manifest.preferences.find((preference) => preferenc
 
 /** `polish`: rewrites TEXT (or stdin) and prints it; stdout only ever holds the text (or --json). */
 export async function polishCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      model: { type: "string" },
-      style: { type: "string" },
-      instructions: { type: "string" },
-      "unload-after": { type: "string", default: DEFAULT_UNLOAD_AFTER },
-      json: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
+  const { values, positionals } = parseCommandArgs(
+    {
+      args,
+      allowPositionals: true,
+      options: {
+        model: { type: "string" },
+        style: { type: "string" },
+        instructions: { type: "string" },
+        "unload-after": { type: "string", default: DEFAULT_UNLOAD_AFTER },
+        json: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
     },
-  });
+    USAGE,
+  );
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return EXIT_CODES.ok;
