@@ -1,4 +1,4 @@
-import { Clipboard, environment, showHUD, type LaunchProps } from "@raycast/api";
+import { Clipboard, environment, showHUD, showToast, Toast, type LaunchProps } from "@raycast/api";
 import { polish } from "./core";
 import { modelTitle, showFallbackToast } from "./lib/fallback-toast";
 import { formatSeconds } from "./lib/format";
@@ -16,6 +16,8 @@ export default async function PolishTranscription(props: LaunchProps<{ arguments
     return;
   }
   const settings = readSettings();
+  // Loading a model from a cold disk takes seconds: show that something is happening.
+  const progress = await showToast({ style: Toast.Style.Animated, title: `Polishing with ${settings.model.title}…` });
   const result = await polish({
     text: input.text,
     modelId: settings.model.id,
@@ -25,6 +27,7 @@ export default async function PolishTranscription(props: LaunchProps<{ arguments
     supportDir: environment.supportPath,
     assetsDir: environment.assetsPath,
   });
+  await progress.hide();
   const output = result.polished ? result.text : input.text;
   if (settings.afterPolishing === "paste") await Clipboard.paste(output);
   else await Clipboard.copy(output);

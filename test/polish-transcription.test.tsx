@@ -80,6 +80,21 @@ describe("Polish Transcription", () => {
     expect(raycast.huds).toEqual(["Polished with Qwen 3 1.7B · 0.8 s"]);
   });
 
+  it("shows that it is polishing while the model works, and clears that when done", async () => {
+    let toastWhilePolishing: { title: string; style: string; hidden: boolean } | undefined;
+    mocked.polish.mockImplementation(async ({ text }) => {
+      toastWhilePolishing = { ...raycast.toasts[0] };
+      return polished(text);
+    });
+    await run("hello");
+    expect(toastWhilePolishing).toMatchObject({
+      style: "animated",
+      title: "Polishing with Qwen 3 1.7B…",
+      hidden: false,
+    });
+    expect(raycast.toasts[0].hidden).toBe(true);
+  });
+
   it("copies instead of pasting when After Polishing is Copy to Clipboard", async () => {
     resetRaycast({ model: "qwen3-1.7b", style: "clean-up", unloadAfter: "300", afterPolishing: "copy" });
     await run("um hello there");
