@@ -2,6 +2,7 @@
 
 import argparse
 import logging
+import logging.handlers
 import os
 import signal
 import sys
@@ -33,7 +34,12 @@ def parse_arguments(argv=None):
 
 
 def setup_logging(log_path, debug: bool):
-    handler = logging.FileHandler(log_path) if log_path else logging.StreamHandler()
+    # One previous file is kept: enough to troubleshoot, bounded on a machine that runs for months.
+    handler = (
+        logging.handlers.RotatingFileHandler(log_path, maxBytes=1_000_000, backupCount=1)
+        if log_path
+        else logging.StreamHandler()
+    )
     if log_path:
         os.chmod(log_path, 0o600)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

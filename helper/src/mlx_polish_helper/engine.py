@@ -307,6 +307,8 @@ class Engine:
             sampler=sampler,
             logits_processors=[penalise_generated],
             prompt_cache=cache,
+            # Cancel is checked between prefill chunks: smaller than mlx-lm's 2048 answers sooner.
+            prefill_step_size=PREFILL_STEP,
             prompt_progress_callback=check_cancelled,
         ):
             if first_token_at is None:

@@ -38,6 +38,19 @@ def _read_config(path: Path) -> dict:
     return config
 
 
+# Tokenizer classes such as Qwen2Tokenizer build an empty tokenizer rather than fail when these are
+# all missing, so their absence is checked here.
+TOKENIZER_FILES = ("tokenizer.json", "tokenizer.model", "vocab.json", "tekken.json")
+
+
+def _check_tokenizer_files(path: Path):
+    if not any((path / name).is_file() for name in TOKENIZER_FILES) and not any(
+        path.glob("*.tiktoken")
+    ):
+        names = ", ".join(TOKENIZER_FILES)
+        raise HelperError("model_corrupt", f"{path} has no tokenizer file ({names}).")
+
+
 def load_model(model_path: str):
     """mlx-lm's own `load` on a local folder, its failures sorted into the protocol's codes."""
     from mlx_lm import load
@@ -49,6 +62,7 @@ def load_model(model_path: str):
     if not path.is_dir():
         raise HelperError("model_not_found", f"No model folder at {model_path}.")
     config = _read_config(path)
+    _check_tokenizer_files(path)
     try:
         _get_classes(config)
     except ValueError as error:

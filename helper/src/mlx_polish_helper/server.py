@@ -44,7 +44,7 @@ def resolve_socket_path(requested: str, tmpdir: str = None, uid: int = None) -> 
     tmpdir = temporary_directory() if tmpdir is None else tmpdir.rstrip("/") or "/"
     uid = os.getuid() if uid is None else uid
     digest = hashlib.sha256(requested.encode()).hexdigest()[:16]
-    return f"{tmpdir}/mlx-polish-{uid}/{digest}.sock"
+    return os.path.join(tmpdir, f"mlx-polish-{uid}", f"{digest}.sock")
 
 
 def private_directory(folder: Path):
