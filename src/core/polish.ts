@@ -1,6 +1,5 @@
 import { buildPrompt } from "./build-prompt";
-import type { CatalogModel } from "./catalog";
-import { DEFAULT_MODEL_ID } from "./catalog";
+import { DEFAULT_MODEL_ID, type CatalogModel } from "./catalog";
 import { cleanOutput } from "./clean-output";
 import { PolishError, toPolishError, type ErrorCode } from "./errors";
 import { findModel } from "./find-model";
