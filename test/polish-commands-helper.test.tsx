@@ -66,3 +66,26 @@ test("Polish Transcription pastes the polished text and names the model and the 
   expect(raycast.clipboard.pasted).toEqual([reference.text]);
   expect(raycast.huds).toEqual([expect.stringMatching(/^Polished with Qwen 3 1\.7B · \d+\.\d s$/)]);
 });
+
+test("off Apple Silicon both commands hand back the original text and say why, without a helper", async () => {
+  setAppleSiliconOverride(false);
+  try {
+    await PolishTranscription({ arguments: { text: TEXT }, launchType: LaunchType.UserInitiated as never });
+    expect(raycast.clipboard.pasted).toEqual([TEXT]);
+    expect(raycast.toasts.at(-1)).toMatchObject({
+      style: "failure",
+      title: "MLX needs a Mac with Apple Silicon. Pasted your original text.",
+    });
+
+    raycast.selectedText = TEXT;
+    const screen = await render(<PolishSelection />);
+    await waitFor(() => expect(screen.one("Detail").props.isLoading).toBe(false));
+    expect(screen.one("Detail").props.markdown).toMatch(/^> \*\*Kept your original text\.\*\* .+\n\n/);
+    expect(screen.one("Detail").props.markdown.endsWith(TEXT)).toBe(true);
+    expect(screen.actionTitles()).not.toContain("Paste Response");
+    expect(screen.actionTitles()).not.toContain("Download Model");
+    await screen.unmount();
+  } finally {
+    setAppleSiliconOverride(true);
+  }
+});
