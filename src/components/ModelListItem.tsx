@@ -1,17 +1,10 @@
 import { Color, Icon, List } from "@raycast/api";
-import { formatBytes } from "../core";
+import { FAMILY_TITLES, formatBytes } from "../core";
 import type { ModelRow, MlxModels } from "../hooks/useMlxModels";
 import { memoryFit } from "../lib/memory";
 import { ModelActions } from "./ModelActions";
 import { ModelDetail } from "./ModelDetail";
 import { statusAdvice, statusTag } from "./status-tag";
-
-const FAMILY_NAMES: Record<ModelRow["model"]["family"], string> = {
-  qwen3: "Qwen 3",
-  gemma3: "Gemma 3",
-  smollm3: "SmolLM 3",
-  ministral3: "Ministral 3",
-};
 
 export interface ModelListItemProps {
   row: ModelRow;
@@ -52,7 +45,7 @@ export function ModelListItem(props: ModelListItemProps) {
   return (
     <List.Item
       title={model.title}
-      subtitle={`${FAMILY_NAMES[model.family]} · ${model.parameters}`}
+      subtitle={`${FAMILY_TITLES[model.family]} · ${model.parameters}`}
       icon={{ source: Icon.ComputerChip, tintColor: tag.color }}
       keywords={[model.id, model.family, model.repo]}
       accessories={accessories}

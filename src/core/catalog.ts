@@ -6,6 +6,14 @@
 
 export type ModelFamily = "qwen3" | "gemma3" | "smollm3" | "ministral3";
 
+/** How people name each family. */
+export const FAMILY_TITLES: Record<ModelFamily, string> = {
+  qwen3: "Qwen 3",
+  gemma3: "Gemma 3",
+  smollm3: "SmolLM 3",
+  ministral3: "Ministral 3",
+};
+
 export interface CatalogModel {
   /** Stable id used in preferences, the CLI and state files. */
   id: string;
