@@ -232,7 +232,8 @@ export async function startLocalHub(): Promise<LocalHub> {
       body.pipe(response);
       return;
     }
-    void sendSlowly(body, response, bodyFault, count);
+    // A client that aborts mid-body (cancel, a test's AbortSignal) is normal: stop reading the file.
+    sendSlowly(body, response, bodyFault, count).catch(() => body.destroy());
   }
 
   /** Sends a body chunk by chunk, applying a fault and the rate limit. */
