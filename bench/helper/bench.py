@@ -215,14 +215,21 @@ def main():
         results["b_ttft_ms_with_cache"] = ttft["with_cache"]
         results["b_ttft_ratio"] = ttft["with_cache"] / ttft["without_cache"]
 
-        # (d) memory.
+        # (d) memory: the first load pulls in tokenizer code for good, so the steady state is
+        # measured on a second load/unload cycle, from the settled RSS after the first.
+        helper.call("unload")
+        rss_warm = settled_rss(helper)
+        helper.call("generate", params)
         rss_loaded = helper.call("status")["memory"]["rss_bytes"]
         helper.call("unload")
         rss_after = settled_rss(helper)
-        results["d_rss_mb_before_load"] = rss_before / 1e6
+        results["d_rss_mb_cold_before_first_load"] = rss_before / 1e6
+        results["d_rss_mb_before_load"] = rss_warm / 1e6
         results["d_rss_mb_loaded"] = rss_loaded / 1e6
         results["d_rss_mb_after_unload"] = rss_after / 1e6
-        results["d_rss_after_unload_vs_before"] = rss_after / rss_before
+        results["d_rss_after_unload_vs_before"] = rss_after / rss_warm
+        active = helper.call("status")["memory"]["active_bytes"]
+        results["d_mlx_active_mb_after_unload"] = active / 1e6
         stop_helper(process, helper)
 
         # (c) the frozen helper's cold start.
@@ -273,7 +280,9 @@ def report(r):
     print(
         f"(d) RSS {r['d_rss_mb_before_load']:.0f} MB before load, {r['d_rss_mb_loaded']:.0f} MB"
         f" loaded, {r['d_rss_mb_after_unload']:.0f} MB after unload:"
-        f" {r['d_rss_after_unload_vs_before']:.2f}x of before (goal <= 1.10)"
+        f" {r['d_rss_after_unload_vs_before']:.2f}x of before (goal <= 1.10); MLX active memory"
+        f" after unload {r['d_mlx_active_mb_after_unload']:.1f} MB; before the very first load"
+        f" {r['d_rss_mb_cold_before_first_load']:.0f} MB"
     )
 
 
