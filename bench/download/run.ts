@@ -10,6 +10,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { startLocalHub } from "../../test/support/hub-server";
+import { saveResults } from "../results";
 
 const MODEL_ID = "qwen3-1.7b";
 const REPO = "mlx-community/Qwen3-1.7B-4bit";
@@ -79,6 +80,17 @@ async function main(): Promise<void> {
       `the new process requested ${requested} bytes, re-fetched ${refetched} (target ≤ one chunk)`,
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
+  saveResults("download", {
+    model_gib: totalBytes / 1024 ** 3,
+    loopback_mb_per_s: rate(ours.ms),
+    loopback_curl_mb_per_s: rate(curlMs),
+    loopback_vs_curl: curlMs / ours.ms,
+    link_mb_per_s: rate(oursLink.ms),
+    link_curl_mb_per_s: rate(curlLinkMs),
+    link_vs_curl: curlLinkMs / oursLink.ms,
+    peak_rss_mb: Math.max(ours.maxRssBytes, oursLink.maxRssBytes, resumed.maxRssBytes) / MB,
+    resume_refetched_bytes: refetched,
+  });
 }
 
 /** Bytes a request asked for: its Range, else the whole file. */

@@ -10,6 +10,7 @@
 import { parseArgs } from "node:util";
 import { polish, setAppleSiliconOverride, stopHelper, unloadModel, type PolishResult } from "../../src/core";
 import { cachedModel, polishFolders } from "../../test/polish-fixtures";
+import { saveResults } from "../results";
 
 const TEXT = "um so i think we should uh meet on tuesday no wait wednesday at three and bring the the report";
 
@@ -59,6 +60,20 @@ async function main(): Promise<void> {
   print("warm: helper's own time", helper);
   print("warm: first text streamed", firstToken);
   print("warm: overhead (end to end − helper)", overhead);
+  saveResults("polish", {
+    model_size: size,
+    warm_runs: total.length,
+    warm_total_ms_median: median(total),
+    warm_helper_ms_median: median(helper),
+    warm_overhead_ms_median: median(overhead),
+    warm_first_text_ms_median: median(firstToken),
+    cold_helper_not_running_ms_median: median(coldStart),
+    cold_model_unloaded_ms_median: median(coldLoad),
+  });
+}
+
+function median(values: number[]): number | null {
+  return values.length ? [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] : null;
 }
 
 function check(result: PolishResult): PolishResult {
