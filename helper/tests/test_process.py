@@ -106,3 +106,12 @@ def test_the_command_line_explains_its_options():
     )
     assert result.returncode == 0
     assert "--socket" in result.stdout and "--exit-after-idle" in result.stdout
+
+
+def test_the_helper_never_reaches_the_hugging_face_hub():
+    code = "import os, mlx_polish_helper.__main__; print(os.environ['HF_HUB_OFFLINE'])"
+    environment = {**os.environ, "HF_HUB_OFFLINE": "0"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=environment
+    )
+    assert result.stdout.strip() == "1"
