@@ -192,4 +192,4 @@ function report(): string {
 
 if (!process.argv.includes("--report-only")) runBenchmarks();
 writeFileSync(REPORT, report());
-process.stdout.write(readFileSync(REPORT, "utf8"));
+process.stdout.write(`bench: wrote ${path.relative(ROOT, REPORT)}\n`);

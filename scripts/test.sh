@@ -24,11 +24,12 @@ step "python env" bash scripts/python-env.sh
 step "eslint" eslint .
 step "prettier" prettier --check --log-level warn .
 step "tsc" tsc --noEmit -p tsconfig.test.json
-step "jest" jest --ci
 step "ruff" bash -c "helper/.venv/bin/ruff check helper bench/helper && helper/.venv/bin/ruff format --check helper bench/helper"
 step "pytest" helper/.venv/bin/python -m pytest helper/tests -q
 # PyInstaller build (~3 min on 2 cores, skipped when its inputs are unchanged) and a smoke test of it.
 step "frozen helper" bash scripts/build-helper.sh
+# After the frozen build, so the end-to-end tests also run the frozen helper.
+step "jest" jest --ci
 step "ray build" ray build -e dist -o dist
 
 echo
