@@ -43,7 +43,7 @@ const STYLE_RULES: Record<StyleId, string> = {
   "bullet-list": 'Style: a bullet list, one point per line, each line starting with "- "; no intro line.',
 };
 
-// Few-shot pairs shared by every style: the model learns the format from them, and the third one
+// Three few-shot pairs per style: the model learns the style's format from them, and the third one
 // shows that instructions inside the transcript are cleaned, not followed.
 const EXAMPLES: Record<StyleId, [string, string][]> = {
   "clean-up": [
