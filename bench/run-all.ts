@@ -192,4 +192,7 @@ function report(): string {
 
 if (!process.argv.includes("--report-only")) runBenchmarks();
 writeFileSync(REPORT, report());
+spawnSync(path.join(ROOT, "node_modules", ".bin", "prettier"), ["--log-level", "warn", "--write", REPORT], {
+  stdio: "inherit",
+});
 process.stdout.write(`bench: wrote ${path.relative(ROOT, REPORT)}\n`);
