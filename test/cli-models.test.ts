@@ -1,32 +1,18 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { getModelState } from "../src/core/get-model-state";
 import { startLocalHub, type LocalHub } from "./support/hub-server";
+import { useLocalStore } from "./support/local-store";
 
 const MODEL_ID = "qwen3-0.6b";
 const REPO = "mlx-community/Qwen3-0.6B-4bit";
 const WEIGHTS = randomBytes(24_000_000);
 const FILES = { "config.json": '{"model_type":"qwen3"}', "tokenizer.json": "{}", "model.safetensors": WEIGHTS };
+
+const local = useLocalStore(REPO, FILES, "cli");
 const TOKEN = "hf_cliSecretTokenThatMustNeverLeak";
-
-let hub: LocalHub;
-let root: string;
-let store: { cacheDir: string; supportDir: string; hubUrl: string };
-
-beforeEach(async () => {
-  hub = await startLocalHub();
-  await hub.addRepo(REPO, { files: FILES });
-  root = await fs.mkdtemp(path.join(os.tmpdir(), "mlx-polish-cli-"));
-  store = { cacheDir: path.join(root, "hub"), supportDir: path.join(root, "support"), hubUrl: hub.url };
-});
-
-afterEach(async () => {
-  await hub.close();
-  await fs.rm(root, { recursive: true, force: true });
-});
 
 interface CliRun {
   child: ChildProcess;
@@ -43,10 +29,10 @@ function cli(args: string[], env: Record<string, string> = {}): CliRun {
     {
       env: {
         PATH: process.env.PATH ?? "",
-        HOME: root,
-        HF_ENDPOINT: store.hubUrl,
-        HF_HUB_CACHE: store.cacheDir,
-        MLX_POLISH_SUPPORT_DIR: store.supportDir,
+        HOME: local.root,
+        HF_ENDPOINT: local.store.hubUrl,
+        HF_HUB_CACHE: local.store.cacheDir,
+        MLX_POLISH_SUPPORT_DIR: local.store.supportDir,
         ...env,
       },
     },
@@ -88,34 +74,34 @@ const progressPast = (bytes: number) => (event: Record<string, unknown>) =>
 
 test("a download killed with SIGKILL mid-file resumes in a new process without re-fetching what it had", async () => {
   // The Hub stops sending at 10 MB, so the process is surely mid-file when it is killed.
-  hub.fault({ kind: "stall", afterBytes: 10_000_000, times: 1, path: "model.safetensors" });
+  local.hub.fault({ kind: "stall", afterBytes: 10_000_000, times: 1, path: "model.safetensors" });
   const first = cli(["download", MODEL_ID, "--json"]);
   await first.line(progressPast(10_000_000));
   first.child.kill("SIGKILL");
   expect((await first.done).signal).toBe("SIGKILL");
 
-  const interrupted = await getModelState(MODEL_ID, store);
+  const interrupted = await getModelState(MODEL_ID, local.store);
   expect(interrupted.status.kind).toBe("partial");
-  const blobs = path.join(store.cacheDir, "models--mlx-community--Qwen3-0.6B-4bit", "blobs");
+  const blobs = path.join(local.store.cacheDir, "models--mlx-community--Qwen3-0.6B-4bit", "blobs");
   const partial = (await fs.readdir(blobs)).find((name) => name.endsWith(".incomplete"))!;
   const kept = (await fs.stat(path.join(blobs, partial))).size;
   expect(kept).toBe(10_000_000);
 
-  hub.resetCounters();
+  local.hub.resetCounters();
   const second = cli(["download", MODEL_ID, "--json"]);
   const result = await second.done;
   expect(result.code).toBe(0);
   expect(JSON.parse(result.stdout.trim().split("\n").at(-1)!)).toMatchObject({ event: "done", status: "ready" });
   // Only the bytes the first process never received cross the network again.
-  const refetched = hub.servedBytes("model.safetensors") - (WEIGHTS.length - kept);
+  const refetched = local.hub.servedBytes("model.safetensors") - (WEIGHTS.length - kept);
   expect(refetched).toBe(0);
-  expect(hub.requests.some((request) => request.range === `bytes=${kept}-${WEIGHTS.length - 1}`)).toBe(true);
+  expect(local.hub.requests.some((request) => request.range === `bytes=${kept}-${WEIGHTS.length - 1}`)).toBe(true);
   // Files verified before the kill are not asked for again.
-  expect(hub.requests.some((request) => request.url.endsWith("/config.json"))).toBe(false);
+  expect(local.hub.requests.some((request) => request.url.endsWith("/config.json"))).toBe(false);
 });
 
 test("a second process refuses to download a model that is already downloading, and exits 8", async () => {
-  hub.fault({ kind: "stall", afterBytes: 5_000_000, times: 1, path: "model.safetensors" });
+  local.hub.fault({ kind: "stall", afterBytes: 5_000_000, times: 1, path: "model.safetensors" });
   const first = cli(["download", MODEL_ID, "--json"]);
   await first.line(progressPast(5_000_000));
 
@@ -134,17 +120,17 @@ test("a second process refuses to download a model that is already downloading, 
   const cancelled = await first.done;
   expect(cancelled.code).toBe(3);
   expect(JSON.parse(cancelled.stdout.trim().split("\n").at(-1)!)).toMatchObject({ event: "error", code: "cancelled" });
-  expect((await getModelState(MODEL_ID, store)).status.kind).toBe("not_downloaded");
-  await expect(fs.access(path.join(store.cacheDir, "models--mlx-community--Qwen3-0.6B-4bit"))).rejects.toThrow();
+  expect((await getModelState(MODEL_ID, local.store)).status.kind).toBe("not_downloaded");
+  await expect(fs.access(path.join(local.store.cacheDir, "models--mlx-community--Qwen3-0.6B-4bit"))).rejects.toThrow();
 });
 
 test("Ctrl-C cancels a download, removes its partial files and exits 3", async () => {
-  hub.fault({ kind: "stall", afterBytes: 5_000_000, times: 1, path: "model.safetensors" });
+  local.hub.fault({ kind: "stall", afterBytes: 5_000_000, times: 1, path: "model.safetensors" });
   const run = cli(["download", MODEL_ID, "--json"]);
   await run.line(progressPast(5_000_000));
   run.child.kill("SIGINT");
   expect((await run.done).code).toBe(3);
-  expect((await getModelState(MODEL_ID, store)).status.kind).toBe("not_downloaded");
+  expect((await getModelState(MODEL_ID, local.store)).status.kind).toBe("not_downloaded");
 });
 
 test("list, status, download and delete report through stdout and exit codes", async () => {
@@ -179,7 +165,7 @@ test("list, status, download and delete report through stdout and exit codes", a
 });
 
 test("a gated repo exits 7 and says a token is needed; the token never shows in output or state files", async () => {
-  await hub.addRepo(REPO, { files: FILES, token: TOKEN });
+  await local.hub.addRepo(REPO, { files: FILES, token: TOKEN });
 
   const refused = await cli(["download", MODEL_ID, "--json"], { HF_TOKEN: "hf_wrongTokenAlsoSecret" }).done;
   expect(refused.code).toBe(7);
@@ -190,27 +176,27 @@ test("a gated repo exits 7 and says a token is needed; the token never shows in 
   const allowed = await cli(["download", MODEL_ID, "--json"], { HF_TOKEN: TOKEN }).done;
   expect(allowed.code).toBe(0);
   expect(allowed.stdout + allowed.stderr).not.toContain(TOKEN);
-  for (const file of await listFiles(store.supportDir)) {
+  for (const file of await listFiles(local.store.supportDir)) {
     expect(await fs.readFile(file, "utf8")).not.toContain(TOKEN);
   }
 });
 
 test("a missing repo exits 7 and a Hub that keeps failing exits 5", async () => {
-  await fs.rm(root, { recursive: true, force: true });
-  hub = await restartWithout(hub);
+  await fs.rm(local.root, { recursive: true, force: true });
+  local.hub = await restartWithout(local.hub);
   const missing = await cli(["download", MODEL_ID, "--json"]).done;
   expect(missing.code).toBe(7);
   expect(JSON.parse(missing.stdout.trim())).toMatchObject({ code: "not_found" });
 
-  await hub.addRepo(REPO, { files: FILES });
-  hub.fault({ kind: "status", status: 503, times: 10, target: "api" });
+  await local.hub.addRepo(REPO, { files: FILES });
+  local.hub.fault({ kind: "status", status: 503, times: 10, target: "api" });
   const failing = await cli(["download", MODEL_ID, "--json"]).done;
   expect(failing.code).toBe(5);
   expect(JSON.parse(failing.stdout.trim())).toMatchObject({ code: "network", retryable: true });
 });
 
 test("a file that keeps failing its checksum exits 6, and an unknown model exits 1 naming the known ones", async () => {
-  hub.fault({ kind: "wrong-bytes", times: 10, path: "model.safetensors" });
+  local.hub.fault({ kind: "wrong-bytes", times: 10, path: "model.safetensors" });
   const corrupt = await cli(["download", MODEL_ID, "--json"]).done;
   expect(corrupt.code).toBe(6);
   expect(JSON.parse(corrupt.stdout.trim().split("\n").at(-1)!)).toMatchObject({ code: "integrity", retryable: true });
@@ -228,7 +214,7 @@ test("a file that keeps failing its checksum exits 6, and an unknown model exits
 async function restartWithout(previous: LocalHub): Promise<LocalHub> {
   await previous.close();
   const fresh = await startLocalHub();
-  store.hubUrl = fresh.url;
+  local.store.hubUrl = fresh.url;
   return fresh;
 }
 

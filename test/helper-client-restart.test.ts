@@ -1,5 +1,6 @@
 /** The helper client's recovery, against the real (source) helper. */
 import path from "node:path";
+import { isProcessAlive } from "../src/core/is-process-alive";
 import { getHelperStatus, stopHelper, withHelper } from "../src/core";
 import { requestHelper } from "../src/core/helper-connection";
 import { polishFolders } from "./polish-fixtures";
@@ -47,9 +48,9 @@ describe("the helper client", () => {
       const fresh = await withHelper({ supportDir }, async ({ hello }) => hello.pid);
       expect(fresh).not.toBe(hung);
       expect(await getHelperStatus({ supportDir })).toMatchObject({ state: "idle" });
-      await waitUntil(() => !isAlive(hung));
+      await waitUntil(() => !isProcessAlive(hung));
     } finally {
-      if (isAlive(hung)) process.kill(hung, "SIGKILL");
+      if (isProcessAlive(hung)) process.kill(hung, "SIGKILL");
     }
   });
 
@@ -57,19 +58,10 @@ describe("the helper client", () => {
     const hung = await withHelper({ supportDir }, async ({ hello }) => hello.pid);
     process.kill(hung, "SIGSTOP");
     expect(await stopHelper({ supportDir })).toEqual({ stopped: true });
-    await waitUntil(() => !isAlive(hung));
+    await waitUntil(() => !isProcessAlive(hung));
     expect(await getHelperStatus({ supportDir })).toBeUndefined();
   });
 });
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function waitUntil(condition: () => boolean): Promise<void> {
   for (let waited = 0; !condition(); waited += 50) {

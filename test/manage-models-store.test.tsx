@@ -3,14 +3,11 @@
  * support folder. Nothing in the core is faked; only Raycast is (its mock records toasts and alerts).
  */
 import { randomBytes } from "node:crypto";
-import fs from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import type { ReactTestInstance } from "react-test-renderer";
 import ManageModels from "../src/manage-models";
 import { setAppleSiliconOverride } from "../src/core";
 import { environment, LaunchType, raycast, resetRaycast } from "./mocks/raycast-api";
-import { startLocalHub, type LocalHub } from "./support/hub-server";
+import { useLocalStore } from "./support/local-store";
 import { render, waitFor } from "./support/render";
 
 const REPO = "mlx-community/Qwen3-0.6B-4bit";
@@ -20,18 +17,14 @@ const FILES = {
   "model.safetensors": randomBytes(3_000_000),
 };
 
-let hub: LocalHub;
-let root: string;
+const local = useLocalStore(REPO, FILES, "ui");
 const saved = { ...process.env };
 const savedSupportPath = environment.supportPath;
 
 beforeEach(async () => {
-  hub = await startLocalHub();
-  await hub.addRepo(REPO, { files: FILES });
-  root = await fs.mkdtemp(path.join(os.tmpdir(), "mlx-polish-ui-"));
-  process.env.HF_HUB_CACHE = path.join(root, "hub");
-  process.env.HF_ENDPOINT = hub.url;
-  environment.supportPath = path.join(root, "support");
+  process.env.HF_HUB_CACHE = local.store.cacheDir;
+  process.env.HF_ENDPOINT = local.store.hubUrl;
+  environment.supportPath = local.store.supportDir;
   resetRaycast({ model: "qwen3-1.7b", unloadAfter: "300" });
   setAppleSiliconOverride(true);
 });
@@ -40,15 +33,13 @@ afterEach(async () => {
   process.env = { ...saved };
   environment.supportPath = savedSupportPath;
   setAppleSiliconOverride(undefined);
-  await hub.close();
-  await fs.rm(root, { recursive: true, force: true });
 });
 
 const tagOf = (item: ReactTestInstance) =>
   (item.props.accessories as { tag?: { value: string } }[]).find((accessory) => accessory.tag)!.tag!.value;
 
 test("downloads a model with live progress until it is Ready, then deletes it and frees its space", async () => {
-  hub.limitRate(4_000_000);
+  local.hub.limitRate(4_000_000);
   const screen = await render(<ManageModels launchType={LaunchType.UserInitiated as never} arguments={{}} />);
   await waitFor(() => expect(tagOf(screen.item("Qwen 3 0.6B"))).toBe("Not Downloaded"));
 
@@ -69,7 +60,7 @@ test("downloads a model with live progress until it is Ready, then deletes it an
 
 test("Cancel in the progress toast stops the download and leaves nothing behind", async () => {
   // The Hub stops sending a third of the way into the weights, holding the download in flight.
-  hub.fault({ kind: "stall", afterBytes: 1_000_000, times: 1, path: "model.safetensors" });
+  local.hub.fault({ kind: "stall", afterBytes: 1_000_000, times: 1, path: "model.safetensors" });
   const screen = await render(<ManageModels launchType={LaunchType.UserInitiated as never} arguments={{}} />);
   await waitFor(() => expect(tagOf(screen.item("Qwen 3 0.6B"))).toBe("Not Downloaded"));
 

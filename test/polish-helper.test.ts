@@ -6,6 +6,7 @@
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { isProcessAlive } from "../src/core/is-process-alive";
 import {
   buildPrompt,
   findModel,
@@ -202,7 +203,7 @@ describe.each(helpers)("polishing with the $kind helper", ({ command }) => {
       onText: () => process.kill(pid, "SIGSTOP"),
     });
     expect(result).toMatchObject({ text: TEXT, polished: false, reason: "timeout" });
-    await waitFor(async () => !isAlive(pid));
+    await waitFor(async () => !isProcessAlive(pid));
     expect((await polish({ text: TEXT, supportDir, cacheDir })).polished).toBe(true);
   });
 
@@ -247,15 +248,6 @@ function once<T>(action: () => T): () => T | undefined {
     done = true;
     return action();
   };
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {

@@ -1,7 +1,6 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { CATALOG } from "../src/core/catalog";
@@ -11,7 +10,7 @@ import { writeDownloadRecord } from "../src/core/download-state";
 import { PolishError } from "../src/core/errors";
 import { getModelState } from "../src/core/get-model-state";
 import { getModelStates } from "../src/core/get-model-states";
-import { startLocalHub, type LocalHub } from "./support/hub-server";
+import { useLocalStore } from "./support/local-store";
 import { tinyModel } from "./support/tiny-model";
 
 const run = promisify(execFile);
@@ -24,33 +23,20 @@ const FILES = {
   "model.safetensors": randomBytes(2_000_000),
 };
 
-let hub: LocalHub;
-let root: string;
-let store: { cacheDir: string; supportDir: string; hubUrl: string };
+const local = useLocalStore(REPO, FILES, "store");
+
 const fast = { retryDelayMs: 10, progressIntervalMs: 20, reserveBytes: 0 };
 // Blobs plus the 40-byte `refs/main`.
 const MODEL_BYTES = 2_000_000 + FILES["config.json"].length + FILES["tokenizer.json"].length + 40;
-const repoRoot = () => path.join(store.cacheDir, "models--mlx-community--Qwen3-0.6B-4bit");
-
-beforeEach(async () => {
-  hub = await startLocalHub();
-  await hub.addRepo(REPO, { files: FILES });
-  root = await fs.mkdtemp(path.join(os.tmpdir(), "mlx-polish-store-"));
-  store = { cacheDir: path.join(root, "hub"), supportDir: path.join(root, "support"), hubUrl: hub.url };
-});
-
-afterEach(async () => {
-  await hub.close();
-  await fs.rm(root, { recursive: true, force: true });
-});
+const repoRoot = () => path.join(local.store.cacheDir, "models--mlx-community--Qwen3-0.6B-4bit");
 
 /** Runs Python's huggingface_hub against the local Hub and the test's cache, as `mlx_lm` or the `hf` CLI would. */
 async function huggingfaceHub(code: string): Promise<string> {
   const env = {
     PATH: process.env.PATH ?? "",
-    HOME: root,
-    HF_ENDPOINT: hub.url,
-    HF_HUB_CACHE: store.cacheDir,
+    HOME: local.root,
+    HF_ENDPOINT: local.hub.url,
+    HF_HUB_CACHE: local.store.cacheDir,
     HF_HUB_DISABLE_TELEMETRY: "1",
     HF_HUB_DISABLE_XET: "1",
   };
@@ -62,24 +48,24 @@ test("a model fetched by huggingface_hub (as mlx_lm does) is ready without fetch
   await huggingfaceHub(
     `from huggingface_hub import snapshot_download; snapshot_download("${REPO}", allow_patterns=["*.json", "model*.safetensors"])`,
   );
-  hub.resetCounters();
+  local.hub.resetCounters();
 
-  const state = await getModelState(MODEL_ID, store);
-  const downloaded = await downloadModel({ modelId: MODEL_ID, ...store, ...fast });
+  const state = await getModelState(MODEL_ID, local.store);
+  const downloaded = await downloadModel({ modelId: MODEL_ID, ...local.store, ...fast });
 
   expect(state.status).toEqual({ kind: "ready" });
   expect(state.sizeOnDiskBytes).toBeGreaterThanOrEqual(2_000_000);
   expect(downloaded.path).toBe(state.path);
-  expect(hub.requests).toEqual([]);
+  expect(local.hub.requests).toEqual([]);
 });
 
 test("what we download is found by huggingface_hub offline and loads in mlx-lm", async () => {
   const folder = await tinyModel("qwen3");
   const files: Record<string, { file: string }> = {};
   for (const name of await fs.readdir(folder)) files[name] = { file: path.join(folder, name) };
-  await hub.addRepo(REPO, { files });
+  await local.hub.addRepo(REPO, { files });
 
-  const state = await downloadModel({ modelId: MODEL_ID, ...store, ...fast });
+  const state = await downloadModel({ modelId: MODEL_ID, ...local.store, ...fast });
 
   const found = await huggingfaceHub(
     `from huggingface_hub import snapshot_download; print(snapshot_download("${REPO}", local_files_only=True))`,
@@ -94,11 +80,11 @@ test("what we download is found by huggingface_hub offline and loads in mlx-lm",
 test("a status check removes empty model folders, and only empty ones", async () => {
   await fs.mkdir(path.join(repoRoot(), "snapshots", "abc"), { recursive: true });
   await fs.mkdir(path.join(repoRoot(), "blobs"), { recursive: true });
-  const other = path.join(store.cacheDir, "models--someone--other-model", "blobs");
+  const other = path.join(local.store.cacheDir, "models--someone--other-model", "blobs");
   await fs.mkdir(other, { recursive: true });
   await fs.writeFile(path.join(other, "kept"), "x");
 
-  const state = await getModelState(MODEL_ID, store);
+  const state = await getModelState(MODEL_ID, local.store);
 
   expect(state.status.kind).toBe("not_downloaded");
   await expect(fs.access(repoRoot())).rejects.toThrow();
@@ -109,7 +95,7 @@ test("a download interrupted by a dead process shows as partial, with its bytes 
   await fs.mkdir(path.join(repoRoot(), "blobs"), { recursive: true });
   await fs.writeFile(path.join(repoRoot(), "blobs", `${"b".repeat(64)}.incomplete`), randomBytes(1234));
   const deadPid = 2 ** 22 + 1;
-  await writeDownloadRecord(store.supportDir, {
+  await writeDownloadRecord(local.store.supportDir, {
     modelId: MODEL_ID,
     pid: deadPid,
     status: "downloading",
@@ -117,35 +103,35 @@ test("a download interrupted by a dead process shows as partial, with its bytes 
     updatedAt: Date.now(),
   });
 
-  const state = await getModelState(MODEL_ID, store);
+  const state = await getModelState(MODEL_ID, local.store);
 
   expect(state.status).toEqual({ kind: "partial", downloadedBytes: 1234, totalBytes: 5000 });
 });
 
 test("a downloaded model that lost a file is corrupt, never ready", async () => {
-  const ready = await downloadModel({ modelId: MODEL_ID, ...store, ...fast });
+  const ready = await downloadModel({ modelId: MODEL_ID, ...local.store, ...fast });
   const blob = await fs.readlink(path.join(ready.path!, "model.safetensors"));
   await fs.rm(path.resolve(ready.path!, blob));
 
-  const state = await getModelState(MODEL_ID, store);
+  const state = await getModelState(MODEL_ID, local.store);
 
   expect(state.status).toEqual({ kind: "corrupt", message: "model.safetensors is missing." });
 });
 
 test("a download repairs a corrupt model", async () => {
-  const ready = await downloadModel({ modelId: MODEL_ID, ...store, ...fast });
+  const ready = await downloadModel({ modelId: MODEL_ID, ...local.store, ...fast });
   await fs.truncate(path.resolve(ready.path!, await fs.readlink(path.join(ready.path!, "model.safetensors"))), 10);
-  expect((await getModelState(MODEL_ID, store)).status.kind).toBe("corrupt");
+  expect((await getModelState(MODEL_ID, local.store)).status.kind).toBe("corrupt");
 
-  const repaired = await downloadModel({ modelId: MODEL_ID, ...store, ...fast });
+  const repaired = await downloadModel({ modelId: MODEL_ID, ...local.store, ...fast });
 
   expect(repaired.status.kind).toBe("ready");
 });
 
 test("lists every catalogue model with the bytes used and the free space", async () => {
-  await downloadModel({ modelId: MODEL_ID, ...store, ...fast });
+  await downloadModel({ modelId: MODEL_ID, ...local.store, ...fast });
 
-  const summary = await getModelStates(store);
+  const summary = await getModelStates(local.store);
 
   expect(summary.models.map((state) => state.model.id)).toEqual(CATALOG.map((model) => model.id));
   expect(summary.models.find((state) => state.model.id === MODEL_ID)?.status.kind).toBe("ready");
@@ -154,23 +140,23 @@ test("lists every catalogue model with the bytes used and the free space", async
 });
 
 test("delete removes the snapshot, its blobs and refs, and says how much it freed", async () => {
-  await downloadModel({ modelId: MODEL_ID, ...store, ...fast });
+  await downloadModel({ modelId: MODEL_ID, ...local.store, ...fast });
 
-  const { freedBytes } = await deleteModel({ modelId: MODEL_ID, ...store });
+  const { freedBytes } = await deleteModel({ modelId: MODEL_ID, ...local.store });
 
   expect(freedBytes).toBe(MODEL_BYTES);
   await expect(fs.access(repoRoot())).rejects.toThrow();
-  expect((await getModelState(MODEL_ID, store)).status.kind).toBe("not_downloaded");
+  expect((await getModelState(MODEL_ID, local.store)).status.kind).toBe("not_downloaded");
 });
 
 test("delete keeps the blobs another snapshot still links", async () => {
-  const ready = await downloadModel({ modelId: MODEL_ID, ...store, ...fast });
+  const ready = await downloadModel({ modelId: MODEL_ID, ...local.store, ...fast });
   const older = path.join(repoRoot(), "snapshots", "0".repeat(40));
   await fs.mkdir(older, { recursive: true });
   const weightsTarget = await fs.readlink(path.join(ready.path!, "model.safetensors"));
   await fs.symlink(weightsTarget, path.join(older, "model.safetensors"));
 
-  await deleteModel({ modelId: MODEL_ID, ...store });
+  await deleteModel({ modelId: MODEL_ID, ...local.store });
 
   await expect(fs.access(ready.path!)).rejects.toThrow();
   await expect(fs.access(path.join(repoRoot(), "refs", "main"))).rejects.toThrow();
@@ -179,11 +165,11 @@ test("delete keeps the blobs another snapshot still links", async () => {
 });
 
 test("delete is refused with the reason while the helper is using the model", async () => {
-  await downloadModel({ modelId: MODEL_ID, ...store, ...fast });
+  await downloadModel({ modelId: MODEL_ID, ...local.store, ...fast });
 
   const refused = deleteModel({
     modelId: MODEL_ID,
-    ...store,
+    ...local.store,
     isModelBusy: async () => "Qwen 3 0.6B is polishing text right now.",
   });
 
@@ -191,16 +177,16 @@ test("delete is refused with the reason while the helper is using the model", as
     code: "busy",
     message: expect.stringContaining("polishing text right now"),
   });
-  expect((await getModelState(MODEL_ID, store)).status.kind).toBe("ready");
+  expect((await getModelState(MODEL_ID, local.store)).status.kind).toBe("ready");
 });
 
 test("delete is refused while the model is downloading", async () => {
-  hub.fault({ kind: "stall", afterBytes: 500_000, times: 1, path: "model.safetensors" });
+  local.hub.fault({ kind: "stall", afterBytes: 500_000, times: 1, path: "model.safetensors" });
   const controller = new AbortController();
-  const download = downloadModel({ modelId: MODEL_ID, ...store, ...fast, signal: controller.signal });
+  const download = downloadModel({ modelId: MODEL_ID, ...local.store, ...fast, signal: controller.signal });
   await new Promise((resolve) => setTimeout(resolve, 300));
 
-  const refused = deleteModel({ modelId: MODEL_ID, ...store });
+  const refused = deleteModel({ modelId: MODEL_ID, ...local.store });
 
   await expect(refused).rejects.toBeInstanceOf(PolishError);
   await expect(refused).rejects.toMatchObject({ code: "busy" });

@@ -1,7 +1,8 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { activeDownloads } from "./active-downloads";
-import { cancelMarkerFile, isProcessAlive, readDownloadRecord } from "./download-state";
+import { cancelMarkerFile, readDownloadRecord } from "./download-state";
+import { isProcessAlive } from "./is-process-alive";
 import { findModel } from "./find-model";
 import { resolveStoreOptions, type StoreOptions } from "./store-options";
 

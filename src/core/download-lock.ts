@@ -1,7 +1,8 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import lockfile from "proper-lockfile";
-import { isProcessAlive, lockFile, readDownloadRecord } from "./download-state";
+import { lockFile, readDownloadRecord } from "./download-state";
+import { isProcessAlive } from "./is-process-alive";
 import { PolishError } from "./errors";
 
 // A holder refreshes its lock every second; one not refreshed for this long belongs to a dead process.

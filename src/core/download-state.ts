@@ -51,13 +51,3 @@ export async function clearDownloadRecord(supportDir: string, modelId: string): 
   await fs.rm(recordFile(supportDir, modelId), { force: true });
   await fs.rm(cancelMarkerFile(supportDir, modelId), { force: true });
 }
-
-/** True while the process exists; a download record of a dead process is an interrupted download. */
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}

@@ -3,7 +3,7 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { once } from "node:events";
 import path from "node:path";
 import lockfile from "proper-lockfile";
-import { isProcessAlive } from "./download-state";
+import { isProcessAlive } from "./is-process-alive";
 import { PolishError, toPolishError } from "./errors";
 import { findHelper } from "./find-helper";
 import { connectHelper, requestHelper, type HelperConnection } from "./helper-connection";

@@ -1,5 +1,6 @@
 import path from "node:path";
-import { readDownloadRecord, isProcessAlive } from "./download-state";
+import { readDownloadRecord } from "./download-state";
+import { isProcessAlive } from "./is-process-alive";
 import { findModel } from "./find-model";
 import { readRefMain, removeEmptyFolders, repoCache, treeSize } from "./hub-cache";
 import { readManifest } from "./model-manifest";

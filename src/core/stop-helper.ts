@@ -1,4 +1,4 @@
-import { isProcessAlive } from "./download-state";
+import { isProcessAlive } from "./is-process-alive";
 import { connectRunningHelper, killHelper, killRecordedHelper, type HelperOptions } from "./ensure-helper";
 import { requestHelper } from "./helper-connection";
 import { HELPER_TIMEOUTS } from "./helper-settings";
