@@ -13,6 +13,7 @@ from pathlib import Path
 
 import mlx.core as mx
 
+from . import runtime_versions
 from .protocol import HelperError
 
 log = logging.getLogger(__name__)
@@ -70,7 +71,8 @@ def load_model(model_path: str):
     except ValueError as error:
         raise HelperError(
             "unsupported_model",
-            f"mlx-lm {_mlx_lm_version()} cannot run {config['model_type']!r} models: {error}",
+            f"mlx-lm {runtime_versions()['mlx_lm']} cannot run"
+            f" {config['model_type']!r} models: {error}",
         ) from None
     try:
         return load(str(path))
@@ -81,12 +83,6 @@ def load_model(model_path: str):
             message = f"Not enough memory to load {path.name}: {error}"
             raise HelperError("out_of_memory", message) from None
         raise HelperError("model_corrupt", f"Cannot load {path}: {error}") from None
-
-
-def _mlx_lm_version() -> str:
-    from importlib.metadata import version
-
-    return version("mlx-lm")
 
 
 @dataclass

@@ -9,10 +9,9 @@ import stat
 import sys
 import threading
 import time
-from importlib.metadata import version
 from pathlib import Path
 
-from . import __version__
+from . import __version__, runtime_versions
 from .engine import Engine, Job
 from .protocol import (
     MAX_LINE_BYTES,
@@ -190,8 +189,8 @@ class Server:
         return {
             "protocol": PROTOCOL_VERSION,
             "helper_version": __version__,
-            "mlx_version": version("mlx"),
-            "mlx_lm_version": version("mlx-lm"),
+            "mlx_version": runtime_versions()["mlx"],
+            "mlx_lm_version": runtime_versions()["mlx_lm"],
             "pid": os.getpid(),
         }
 
