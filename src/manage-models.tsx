@@ -1,24 +1,31 @@
 import { List, type LaunchProps } from "@raycast/api";
-import { useCachedState } from "@raycast/utils";
+import { useCachedState, usePromise } from "@raycast/utils";
 import { useEffect, useRef } from "react";
 import { formatBytes, isAppleSilicon } from "./core";
+import { LastFailureItem } from "./components/LastFailureItem";
 import { ModelListItem } from "./components/ModelListItem";
 import { UnsupportedMacView } from "./components/UnsupportedMacView";
 import { useMlxModels } from "./hooks/useMlxModels";
+import { dismissLastFailure, readLastFailure } from "./lib/last-failure";
 import { readSettings } from "./lib/preferences";
 
-/** Other commands launch this one with a model to download (the "Download Model" fix after a fallback). */
+/** How other commands open this one after a fallback. */
 export interface ManageModelsContext {
+  /** Start this model's download (the user chose "Download Model"). */
   downloadModelId?: string;
+  /** Open on this model, its first action (Download when it is missing) ready for Enter. */
+  focusModelId?: string;
 }
 
 export default function ManageModels(props: LaunchProps<{ launchContext?: ManageModelsContext }>) {
   if (!isAppleSilicon()) return <UnsupportedMacView />;
-  return <ModelList downloadModelId={props.launchContext?.downloadModelId} />;
+  const context = props.launchContext ?? {};
+  return <ModelList downloadModelId={context.downloadModelId} focusModelId={context.focusModelId} />;
 }
 
-function ModelList({ downloadModelId }: { downloadModelId?: string }) {
+function ModelList({ downloadModelId, focusModelId }: ManageModelsContext) {
   const models = useMlxModels();
+  const lastFailure = usePromise(readLastFailure);
   const [isShowingDetail, setShowingDetail] = useCachedState("show-model-details", false);
   const selectedId = readSettings().model.id;
   useDownloadOnLaunch(models, downloadModelId);
@@ -33,7 +40,16 @@ function ModelList({ downloadModelId }: { downloadModelId?: string }) {
       isLoading={models.isLoading}
       isShowingDetail={isShowingDetail}
       searchBarPlaceholder="Search models"
+      selectedItemId={focusModelId ?? downloadModelId}
     >
+      {lastFailure.data ? (
+        <List.Section title="Last Failure">
+          <LastFailureItem
+            failure={lastFailure.data}
+            onDismiss={() => void lastFailure.mutate(dismissLastFailure(), { optimisticUpdate: () => undefined })}
+          />
+        </List.Section>
+      ) : null}
       <List.Section title="Models" subtitle={storage}>
         {models.models.map((row) => (
           <ModelListItem

@@ -1,22 +1,51 @@
-import { Detail } from "@raycast/api";
+import { Action, ActionPanel, Detail, Icon, open } from "@raycast/api";
 import { usePromise } from "@raycast/utils";
 import { useState } from "react";
 import { STYLES, type StyleId } from "./core";
 import { PolishActions } from "./components/PolishActions";
 import { usePolishStream } from "./hooks/usePolishStream";
-import { adviceFor } from "./lib/advice";
+import { adviceFor, FIX_TITLES } from "./lib/advice";
 import { modelTitle } from "./lib/fallback-toast";
 import { formatSeconds } from "./lib/format";
 import { readSettings } from "./lib/preferences";
-import { readInput } from "./lib/read-input";
+import { ACCESSIBILITY_SETTINGS_URL, readInput } from "./lib/read-input";
 
-/** The hotkey command: streams a polished rewrite of the selection (else the clipboard) into a Detail view. */
+/**
+ * The hotkey command: streams a polished rewrite of the selection (else the clipboard) into a Detail view.
+ * Without the Accessibility permission it explains how to grant it, and polishes the clipboard only when
+ * the user asks.
+ */
 export default function PolishSelection() {
-  const input = usePromise(() => readInput());
+  const [allowClipboard, setAllowClipboard] = useState(false);
+  const input = usePromise(
+    (clipboard: boolean) => readInput(undefined, { allowClipboard: clipboard }),
+    [allowClipboard],
+  );
   const [style, setStyle] = useState<StyleId>(() => readSettings().style);
-  const { streamed, result, isLoading, retry } = usePolishStream(input.data?.text, style);
-  const original = input.data?.text;
+  const text = input.data?.kind === "text" ? input.data : undefined;
+  const { streamed, result, isLoading, retry } = usePolishStream(text?.text, style);
+  const original = text?.text;
   const model = modelTitle(result?.model ?? readSettings().model.id);
+
+  if (input.data?.kind === "no-permission") {
+    const advice = adviceFor("no_accessibility", model);
+    return (
+      <Detail
+        navigationTitle="Polish Selected Text"
+        markdown={`> **${advice.title}.** ${advice.hint}`}
+        actions={
+          <ActionPanel>
+            <Action
+              title={FIX_TITLES.accessibility}
+              icon={Icon.Lock}
+              onAction={() => open(ACCESSIBILITY_SETTINGS_URL)}
+            />
+            <Action title="Polish Clipboard Instead" icon={Icon.Clipboard} onAction={() => setAllowClipboard(true)} />
+          </ActionPanel>
+        }
+      />
+    );
+  }
 
   let markdown = streamed;
   if (!input.isLoading && original === undefined) markdown = "Nothing to polish. Select some text or copy it first.";
@@ -36,7 +65,7 @@ export default function PolishSelection() {
           <Detail.Metadata>
             <Detail.Metadata.Label title="Model" text={model} />
             <Detail.Metadata.Label title="Style" text={STYLES.find((entry) => entry.id === style)?.title} />
-            <Detail.Metadata.Label title="From" text={input.data?.source === "clipboard" ? "Clipboard" : "Selection"} />
+            <Detail.Metadata.Label title="From" text={text?.source === "clipboard" ? "Clipboard" : "Selection"} />
             {result ? <Detail.Metadata.Label title="Time" text={formatSeconds(result.timings.totalMs)} /> : null}
             {result?.timings.tokensPerSecond ? (
               <Detail.Metadata.Label title="Speed" text={`${result.timings.tokensPerSecond.toFixed(0)} tokens/s`} />

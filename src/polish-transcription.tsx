@@ -1,21 +1,26 @@
 import { Clipboard, environment, showHUD, showToast, Toast, type LaunchProps } from "@raycast/api";
 import { polish } from "./core";
-import { modelTitle, showFallbackToast } from "./lib/fallback-toast";
+import { modelTitle, reportFallback, reportInputFailure } from "./lib/fallback-toast";
 import { formatSeconds } from "./lib/format";
 import { readSettings } from "./lib/preferences";
 import { readInput } from "./lib/read-input";
 
 /**
  * No-view: polish the argument, the selection or the clipboard, then paste or copy. On any fallback the
- * original text goes out the same way, so the user is never left with nothing, and a toast says why.
+ * original text goes out the same way, so the user is never left with nothing, and a HUD says why (the
+ * fix waits in Manage Local Models: see `reportFallback`).
  */
 export default async function PolishTranscription(props: LaunchProps<{ arguments: Arguments.PolishTranscription }>) {
-  const input = await readInput(props.arguments.text);
-  if (!input) {
+  const settings = readSettings();
+  const input = await readInput(props.arguments.text || props.fallbackText);
+  if (input.kind === "no-permission") {
+    await reportInputFailure("no_accessibility", settings.model.id);
+    return;
+  }
+  if (input.kind === "empty") {
     await showHUD("Nothing to polish: select text or copy it first");
     return;
   }
-  const settings = readSettings();
   // Loading a model from a cold disk takes seconds: show that something is happening.
   const progress = await showToast({ style: Toast.Style.Animated, title: `Polishing with ${settings.model.title}…` });
   const result = await polish({
@@ -37,6 +42,6 @@ export default async function PolishTranscription(props: LaunchProps<{ arguments
     const summary = `Polished with ${modelTitle(result.model)} · ${formatSeconds(result.timings.totalMs)}`;
     await showHUD(settings.afterPolishing === "paste" ? summary : `${summary} · Copied`);
   } else {
-    await showFallbackToast(result, `${verb} your original text.`);
+    await reportFallback(result, `${verb} your original text.`);
   }
 }

@@ -4,7 +4,8 @@ import path from "node:path";
 import ManageModels from "../src/manage-models";
 import * as core from "../src/core";
 import { CATALOG, PolishError, setAppleSiliconOverride, type DownloadProgress } from "../src/core";
-import { environment, raycast, resetRaycast, LaunchType } from "./mocks/raycast-api";
+import { rememberFailure, readLastFailure } from "../src/lib/last-failure";
+import { environment, launchProps, raycast, resetRaycast } from "./mocks/raycast-api";
 import { deferred, helperStatus, modelState, storeSummary } from "./support/model-fixtures";
 import { render, waitFor, type Screen } from "./support/render";
 import type { ReactTestInstance } from "react-test-renderer";
@@ -28,10 +29,8 @@ const progress: DownloadProgress = {
   etaSeconds: 60,
 };
 
-function renderCommand(launchContext?: { downloadModelId?: string }) {
-  return render(
-    <ManageModels launchType={LaunchType.UserInitiated as never} arguments={{}} launchContext={launchContext} />,
-  );
+function renderCommand(launchContext?: { downloadModelId?: string; focusModelId?: string }) {
+  return render(<ManageModels {...launchProps({ launchContext })} />);
 }
 
 function tagOf(item: ReactTestInstance): string {
@@ -415,6 +414,50 @@ describe("Manage Local Models", () => {
       expect(screen.actionTitles()).not.toContain(title);
     }
     expect(mocked.getModelStates).not.toHaveBeenCalled();
+    await screen.unmount();
+  });
+
+  it("opened on a missing model, selects it with Download first, and downloads only when asked", async () => {
+    const screen = await renderCommand({ focusModelId: "gemma3-1b" });
+    const item = await itemNamed(screen, "Gemma 3 1B");
+    expect(screen.one("List").props.selectedItemId).toBe("gemma3-1b");
+    expect(item.props.id).toBe("gemma3-1b");
+    expect(screen.actionTitles(item)[0]).toBe("Download");
+    await screen.settle(20);
+    expect(mocked.downloadModel).not.toHaveBeenCalled();
+  });
+
+  it("shows the last failure from a closed window at the top with its fix until dismissed", async () => {
+    await rememberFailure({ reason: "load_failed", modelId: "qwen3-1.7b", message: "Bad weights.", at: Date.now() });
+    fs.mkdirSync(environment.supportPath, { recursive: true });
+    const screen = await renderCommand();
+    const failure = await waitFor(() => screen.item("Could not load Qwen 3 1.7B"));
+    expect(screen.items()[0]).toBe(failure);
+    expect(failure.props.subtitle).toBe("Bad weights.");
+    expect(screen.actionTitles(failure).slice(0, 2)).toEqual(["Copy Logs", "Dismiss"]);
+
+    await screen.runAction("Copy Logs", failure);
+    expect(raycast.clipboard.copied[0]).toMatch(/^load_failed: Bad weights\./);
+
+    await screen.runAction("Dismiss", failure);
+    await waitFor(() =>
+      expect(screen.items().map((item) => item.props.title)).not.toContain("Could not load Qwen 3 1.7B"),
+    );
+    expect(await readLastFailure()).toBeUndefined();
+    await screen.unmount();
+
+    // Relaunched, it stays dismissed.
+    const again = await renderCommand();
+    await itemNamed(again, "Qwen 3 1.7B");
+    expect(again.items()).toHaveLength(CATALOG.length);
+  });
+
+  it("a failure whose fix is a preference offers Open Extension Preferences", async () => {
+    await rememberFailure({ reason: "out_of_memory", modelId: "qwen3-4b", at: Date.now() });
+    const screen = await renderCommand();
+    const failure = await waitFor(() => screen.item("Not enough memory for Qwen 3 4B Instruct"));
+    await screen.runAction("Open Extension Preferences", failure);
+    expect(raycast.preferencesOpened).toBe(1);
     await screen.unmount();
   });
 });

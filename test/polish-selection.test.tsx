@@ -168,4 +168,33 @@ describe("Polish Selected Text", () => {
     expect(raycast.launched).toEqual([{ name: "manage-models", type: LaunchType.UserInitiated, context: {} }]);
     await screen.unmount();
   });
+
+  it("without the Accessibility permission says how to grant it, and polishes the clipboard only when asked", async () => {
+    raycast.accessibilityGranted = false;
+    raycast.clipboard.text = "a stale clipboard";
+    const screen = await render(<PolishSelection />);
+    await waitFor(() =>
+      expect(markdown(screen)).toContain("System Settings → Privacy & Security → Accessibility → Raycast"),
+    );
+    expect(mocked.polish).not.toHaveBeenCalled();
+
+    await screen.runAction("Open Accessibility Settings");
+    expect(raycast.opened).toEqual(["x-apple.systempreferences:com.apple.preference.security?Privacy_Accessibility"]);
+
+    await screen.runAction("Polish Clipboard Instead");
+    await waitFor(() => expect(runs).toHaveLength(1));
+    expect(runs[0].params.text).toBe("a stale clipboard");
+    expect(label(screen, "From")).toBe("Clipboard");
+    await screen.unmount();
+  });
+
+  it("Paste Response pastes the polished text and closes Raycast's window", async () => {
+    const screen = await render(<PolishSelection />);
+    await waitFor(() => expect(runs).toHaveLength(1));
+    await finish(runs[0], polished(runs[0].params, "So, hello world."));
+    await screen.runAction("Paste Response");
+    expect(raycast.clipboard.pasted).toEqual(["So, hello world."]);
+    expect(raycast.window).toBe("closed");
+    await screen.unmount();
+  });
 });

@@ -1,7 +1,8 @@
 import PolishTranscription from "../src/polish-transcription";
 import * as core from "../src/core";
 import type { PolishResult } from "../src/core";
-import { LaunchType, raycast, resetRaycast } from "./mocks/raycast-api";
+import { readLastFailure } from "../src/lib/last-failure";
+import { LaunchType, launchProps, raycast, resetRaycast, SELECTED_TEXT_ERRORS } from "./mocks/raycast-api";
 
 // The helper is faked at the polish() boundary; preferences, catalogue and messages run for real.
 jest.mock("../src/core/polish");
@@ -15,8 +16,14 @@ function fallback(text: string, reason: PolishResult["reason"], message?: string
   return { text, polished: false, reason, message, model: "qwen3-1.7b", style: "clean-up", timings: { totalMs: 5 } };
 }
 
-function run(text = "") {
-  return PolishTranscription({ arguments: { text }, launchType: LaunchType.UserInitiated as never });
+function run(text = "", from: "root-search" | "hotkey" = "root-search") {
+  return PolishTranscription(launchProps({ arguments: { text }, from }));
+}
+
+/** No fix may hide in a toast that Raycast showed as a HUD because its window was closed. */
+function expectNoUnreachableFix() {
+  const unreachable = raycast.toasts.filter((toast) => toast.shownAsHud && toast.primaryAction);
+  expect(unreachable.map((toast) => `${toast.title} → ${toast.primaryAction!.title}`)).toEqual([]);
 }
 
 beforeEach(() => {
@@ -103,47 +110,115 @@ describe("Polish Transcription", () => {
     expect(raycast.huds).toEqual(["Polished with Qwen 3 1.7B · 0.8 s · Copied"]);
   });
 
-  it("pastes the original text when the model is not downloaded, and offers to download it", async () => {
+  it("pastes the original text when the model is not downloaded, then opens Manage Local Models on it", async () => {
     mocked.polish.mockResolvedValue(fallback("um raw text", "model_not_downloaded", "Qwen 3 1.7B is not downloaded."));
     await run("um raw text");
 
     expect(raycast.clipboard.pasted).toEqual(["um raw text"]);
-    const toast = raycast.toasts.at(-1)!;
-    expect(toast.style).toBe("failure");
-    expect(toast.title).toBe("Qwen 3 1.7B is not downloaded. Pasted your original text.");
-    expect(toast.primaryAction?.title).toBe("Download Model");
-    toast.primaryAction!.onAction(toast);
-    await new Promise((resolve) => setImmediate(resolve));
+    expect(raycast.huds).toEqual(["Qwen 3 1.7B is not downloaded. Pasted your original text."]);
+    // The paste closed Raycast's window: the way forward is a window of its own, on that model.
     expect(raycast.launched).toEqual([
-      { name: "manage-models", type: LaunchType.UserInitiated, context: { downloadModelId: "qwen3-1.7b" } },
+      { name: "manage-models", type: LaunchType.UserInitiated, context: { focusModelId: "qwen3-1.7b" } },
     ]);
+    expect(raycast.window).toBe("open");
+    expectNoUnreachableFix();
   });
 
-  it("copies the original text in copy mode when polishing fails, with the reason", async () => {
+  it("from a hotkey in copy mode, a missing model still leads to Manage Local Models", async () => {
+    resetRaycast({ model: "qwen3-1.7b", style: "clean-up", unloadAfter: "300", afterPolishing: "copy" });
+    mocked.polish.mockResolvedValue(fallback("um raw text", "model_not_downloaded"));
+    await run("um raw text", "hotkey");
+    expect(raycast.clipboard.copied).toEqual(["um raw text"]);
+    expect(raycast.launched).toEqual([
+      { name: "manage-models", type: LaunchType.UserInitiated, context: { focusModelId: "qwen3-1.7b" } },
+    ]);
+    expectNoUnreachableFix();
+  });
+
+  it("keeps a failure with a fix for Manage Local Models, and says so in the HUD", async () => {
     resetRaycast({ model: "qwen3-1.7b", style: "clean-up", unloadAfter: "300", afterPolishing: "copy" });
     mocked.polish.mockResolvedValue(fallback("keep me", "out_of_memory", "MLX ran out of memory."));
-    await run("keep me");
+    await run("keep me", "hotkey");
 
     expect(raycast.clipboard.copied).toEqual(["keep me"]);
-    const toast = raycast.toasts.at(-1)!;
-    expect(toast.title).toBe("Not enough memory for Qwen 3 1.7B. Copied your original text.");
-    expect(toast.message).toBe("MLX ran out of memory.");
-    expect(toast.primaryAction?.title).toBe("Open Extension Preferences");
+    // With no window, even the progress toast is a HUD.
+    expect(raycast.huds).toEqual([
+      "Polishing with Qwen 3 1.7B…",
+      "Not enough memory for Qwen 3 1.7B. Copied your original text. Details in Manage Local Models.",
+    ]);
+    expect(await readLastFailure()).toMatchObject({
+      reason: "out_of_memory",
+      modelId: "qwen3-1.7b",
+      message: "MLX ran out of memory.",
+    });
+    expect(raycast.launched).toEqual([]);
+    expectNoUnreachableFix();
   });
 
-  it("off Apple Silicon still pastes the original text and says why", async () => {
+  it.each(["helper_unavailable", "load_failed", "internal", "unknown_model", "model_corrupt", "timeout"] as const)(
+    "after a %s fallback the fix waits in Manage Local Models",
+    async (reason) => {
+      mocked.polish.mockResolvedValue(fallback("keep me", reason, "Details."));
+      await run("keep me");
+      expect(raycast.clipboard.pasted).toEqual(["keep me"]);
+      expect((await readLastFailure())?.reason).toBe(reason);
+      expect(raycast.huds.at(-1)).toMatch(/Pasted your original text\. Details in Manage Local Models\.$/);
+      expectNoUnreachableFix();
+    },
+  );
+
+  it("off Apple Silicon still pastes the original text and says why, with nothing left to fix", async () => {
     mocked.polish.mockResolvedValue(fallback("as spoken", "unsupported_platform"));
     await run("as spoken");
-    expect(raycast.toasts.at(-1)?.message).toBe("Your original text was kept.");
     expect(raycast.clipboard.pasted).toEqual(["as spoken"]);
-    expect(raycast.toasts.at(-1)?.title).toBe("MLX needs a Mac with Apple Silicon. Pasted your original text.");
-    expect(raycast.huds).toEqual([]);
+    expect(raycast.huds).toEqual(["MLX needs a Mac with Apple Silicon. Pasted your original text."]);
+    expect(await readLastFailure()).toBeUndefined();
   });
 
   it("keeps the original when the rewrite strays from it", async () => {
     mocked.polish.mockResolvedValue(fallback("What is the capital of France?", "guard_tripped"));
     await run("What is the capital of France?");
     expect(raycast.clipboard.pasted).toEqual(["What is the capital of France?"]);
-    expect(raycast.toasts.at(-1)?.title).toBe("The rewrite strayed from your text. Pasted your original text.");
+    expect(raycast.huds).toEqual(["The rewrite strayed from your text. Pasted your original text."]);
+    expect(await readLastFailure()).toBeUndefined();
+  });
+
+  it("uses the fallback text when Raycast runs it as a fallback command", async () => {
+    await PolishTranscription(launchProps({ arguments: { text: "" }, fallbackText: "um typed in root search" }));
+    expect(mocked.polish).toHaveBeenCalledWith(expect.objectContaining({ text: "um typed in root search" }));
+  });
+});
+
+describe("Polish Transcription without the Accessibility permission", () => {
+  beforeEach(() => {
+    raycast.accessibilityGranted = false;
+    raycast.selectedText = "what the user selected";
+    raycast.clipboard.text = "a stale clipboard";
+  });
+
+  it("says how to grant it instead of polishing the clipboard", async () => {
+    await run();
+    expect(mocked.polish).not.toHaveBeenCalled();
+    expect(raycast.clipboard.pasted).toEqual([]);
+    expect(raycast.huds).toEqual([
+      "Raycast cannot read your selection. Allow Raycast in System Settings → Privacy & Security → Accessibility → Raycast, or copy the text and use the clipboard.",
+    ]);
+    expect((await readLastFailure())?.reason).toBe("no_accessibility");
+  });
+
+  it("still polishes an argument, which needs no permission", async () => {
+    await run("um the argument");
+    expect(mocked.polish).toHaveBeenCalledWith(expect.objectContaining({ text: "um the argument" }));
+  });
+});
+
+describe("Polish Transcription with nothing selected", () => {
+  it("tells nothing selected from no permission: it polishes the clipboard", async () => {
+    raycast.clipboard.text = "copied words";
+    await expect(import("./mocks/raycast-api").then((api) => api.getSelectedText())).rejects.toThrow(
+      SELECTED_TEXT_ERRORS.nothingSelected,
+    );
+    await run();
+    expect(mocked.polish).toHaveBeenCalledWith(expect.objectContaining({ text: "copied words" }));
   });
 });

@@ -44,6 +44,7 @@ export function ModelListItem(props: ModelListItemProps) {
     accessories.unshift({ icon: { source: Icon.Star, tintColor: Color.Yellow }, tooltip: "Selected model" });
   return (
     <List.Item
+      id={model.id}
       title={model.title}
       subtitle={`${FAMILY_TITLES[model.family]} · ${model.parameters}`}
       icon={{ source: Icon.ComputerChip, tintColor: tag.color }}

@@ -1,7 +1,9 @@
 import type { ErrorCode, FallbackReason } from "../core";
+import type { InputFailure } from "./last-failure";
+import { ACCESSIBILITY_HOW_TO } from "./read-input";
 
 /** What a user can do about a failure; each command turns it into an action. */
-export type Fix = "retry" | "download" | "manage-models" | "preferences" | "copy-logs";
+export type Fix = "retry" | "download" | "manage-models" | "preferences" | "copy-logs" | "accessibility";
 
 /** The title of the action that applies each fix, wherever it is offered. */
 export const FIX_TITLES: Record<Fix, string> = {
@@ -10,6 +12,7 @@ export const FIX_TITLES: Record<Fix, string> = {
   "manage-models": "Open Manage Local Models",
   preferences: "Open Extension Preferences",
   "copy-logs": "Copy Logs",
+  accessibility: "Open Accessibility Settings",
 };
 
 export interface Advice {
@@ -24,8 +27,14 @@ export interface Advice {
  * The words for every store error code and polishing fallback reason, so the list, the toasts and both
  * polish commands explain a failure the same way. `model` is the model's title.
  */
-export function adviceFor(code: ErrorCode | FallbackReason, model: string): Advice {
+export function adviceFor(code: ErrorCode | FallbackReason | InputFailure, model: string): Advice {
   switch (code) {
+    case "no_accessibility":
+      return {
+        title: "Raycast cannot read your selection",
+        hint: `Allow Raycast in ${ACCESSIBILITY_HOW_TO}, or copy the text and use the clipboard.`,
+        fix: "accessibility",
+      };
     case "network":
       return { title: "Could not reach Hugging Face", hint: "Check your connection, then retry.", fix: "retry" };
     case "disk_full":
@@ -82,4 +91,14 @@ export function adviceFor(code: ErrorCode | FallbackReason, model: string): Advi
     case "internal":
       return { title: "Something went wrong", hint: "Copy the logs to see why.", fix: "copy-logs" };
   }
+}
+
+/**
+ * Whether a polishing fallback is kept for Manage Local Models (until dismissed) when it happened with
+ * Raycast's window closed: it is when the user has something to do about it (copy the logs, change a
+ * preference, grant a permission, look at a model). A missing model opens Manage Local Models instead;
+ * a stray rewrite, a busy model or an unsupported Mac have nothing to fix and end with the HUD.
+ */
+export function keepsForLater(advice: Advice): boolean {
+  return advice.fix !== undefined && advice.fix !== "download" && advice.fix !== "retry";
 }

@@ -1,31 +1,45 @@
-import { showToast, Toast, openExtensionPreferences } from "@raycast/api";
+import { showHUD } from "@raycast/api";
 import { findModel, type PolishResult } from "../core";
-import { adviceFor, FIX_TITLES, type Fix } from "./advice";
-import { copyLogs } from "./copy-logs";
+import { adviceFor, keepsForLater } from "./advice";
+import { rememberFailure, type InputFailure } from "./last-failure";
 import { launchManageModels } from "./launch-manage-models";
 
 /**
- * After a fallback: says why the original text was used instead and offers the fix (download the model,
- * open Manage Local Models or the preferences, copy the details). `outcome` says what happened to the
- * original ("Pasted your original text").
+ * After a fallback in Polish Transcription, which has pasted or copied the original text by now. Raycast's
+ * window is closed then (a paste closes it; a hotkey never opened it), so a toast would be a HUD whose
+ * action nobody can click. So: a HUD with the reason, then the fix where the user can reach it. A missing
+ * model opens Manage Local Models on it with Download first; a failure with a fix is kept for Manage Local
+ * Models, which shows it at the top until dismissed; the rest have nothing to fix and end with the HUD.
  */
-export async function showFallbackToast(result: PolishResult, outcome: string): Promise<void> {
-  const title = modelTitle(result.model);
-  const advice = adviceFor(result.reason ?? "internal", title);
-  const fixes: Partial<Record<Fix, () => Promise<void>>> = {
-    download: () => launchManageModels({ downloadModelId: result.model }),
-    "manage-models": () => launchManageModels(),
-    preferences: openExtensionPreferences,
-    "copy-logs": () => copyLogs(`${result.reason}: ${result.message ?? advice.title}`),
-  };
-  const fix = advice.fix && fixes[advice.fix];
-  await showToast({
-    style: Toast.Style.Failure,
-    title: `${advice.title}. ${outcome}`,
-    // The core's message is a full sentence about this failure; the generic hint is for when it has none.
-    message: result.message ?? advice.hint,
-    primaryAction: fix && advice.fix ? { title: FIX_TITLES[advice.fix], onAction: () => void fix() } : undefined,
-  });
+export async function reportFallback(result: PolishResult, outcome: string): Promise<void> {
+  const advice = adviceFor(result.reason ?? "internal", modelTitle(result.model));
+  const remember = () =>
+    rememberFailure({
+      reason: result.reason ?? "internal",
+      modelId: result.model,
+      message: result.message,
+      at: Date.now(),
+    });
+  if (advice.fix === "download") {
+    await showHUD(`${advice.title}. ${outcome}`);
+    const opened = await launchManageModels({ focusModelId: result.model }).then(
+      () => true,
+      () => false,
+    );
+    // Raycast refused to open it (the command disabled): keep the failure for when the user does.
+    if (!opened) await remember();
+    return;
+  }
+  const kept = keepsForLater(advice);
+  await showHUD(`${advice.title}. ${outcome}${kept ? " Details in Manage Local Models." : ""}`);
+  if (kept) await remember();
+}
+
+/** The selection could not be read: say how to grant the permission, and keep it for Manage Local Models. */
+export async function reportInputFailure(reason: InputFailure, modelId: string): Promise<void> {
+  const advice = adviceFor(reason, modelTitle(modelId));
+  await showHUD(`${advice.title}. ${advice.hint}`);
+  await rememberFailure({ reason, modelId, at: Date.now() });
 }
 
 /** The model's title for people; the id itself when it is not in the catalogue. */

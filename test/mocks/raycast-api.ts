@@ -3,6 +3,13 @@
  * host elements named after the Raycast component ("List.Item", "Action"), carrying their props, with
  * `actions`, `metadata` and `detail` rendered as children so tests can find and invoke them. Imperative
  * APIs record what they were asked to do in `raycast` (see `resetRaycast`).
+ *
+ * It keeps Raycast's window state, because what a user can reach depends on it (developers.raycast.com):
+ * `closeMainWindow`, `showHUD` ("A HUD will automatically hide the main window"), `Clipboard.paste` and
+ * `Action.Paste` close the window; `popToRoot` leaves the command for the root search. A toast shown while
+ * the window is closed falls back to a HUD ("showToast() will fallback to showHUD() if the Raycast window
+ * is closed"): its title is all the user sees and its actions cannot be clicked (`clickToastAction` throws).
+ * `getSelectedText` fails the two ways Raycast does: nothing selected, or no Accessibility permission.
  */
 import React, { type ReactNode } from "react";
 
@@ -31,6 +38,8 @@ export interface RecordedToast {
   secondaryAction?: { title: string; onAction: (toast: RecordedToast) => void };
   history: { style: string; title: string; message?: string }[];
   hidden: boolean;
+  /** Shown while Raycast's window was closed: the user saw a HUD with the title, and no action. */
+  shownAsHud: boolean;
   hide: () => Promise<void>;
   show: () => Promise<void>;
 }
@@ -49,6 +58,18 @@ export const raycast = {
   preferencesOpened: 0,
   windowClosed: 0,
   poppedToRoot: 0,
+  /** Whether Raycast's window is showing. A command launched from a hotkey starts with it closed. */
+  window: "open" as "open" | "closed",
+  /** False when Raycast lacks the Accessibility permission: `getSelectedText` then always fails. */
+  accessibilityGranted: true,
+  localStorage: new Map<string, string | number | boolean>(),
+};
+
+/** The errors Raycast's `getSelectedText` rejects with (seen in raycast/extensions issues #16794, #6129). */
+export const SELECTED_TEXT_ERRORS = {
+  nothingSelected: "Unable to get selected text from frontmost application",
+  noPermission:
+    "Raycast does not have Accessibility permission. Grant it in System Settings → Privacy & Security → Accessibility.",
 };
 
 export function resetRaycast(preferences: Record<string, unknown> = {}): void {
@@ -65,6 +86,57 @@ export function resetRaycast(preferences: Record<string, unknown> = {}): void {
   raycast.preferencesOpened = 0;
   raycast.windowClosed = 0;
   raycast.poppedToRoot = 0;
+  raycast.window = "open";
+  raycast.accessibilityGranted = true;
+  raycast.localStorage = new Map();
+  environment.launchType = LaunchType.UserInitiated;
+  resetCaches();
+}
+
+// Cached hooks (`@raycast/utils`) keep their data between launches of a command, like Raycast's cache.
+const cacheResetters: (() => void)[] = [];
+export function onResetRaycast(reset: () => void): void {
+  cacheResetters.push(reset);
+}
+function resetCaches(): void {
+  for (const reset of cacheResetters) reset();
+}
+
+/** Clicks a toast's action, as a user would; a toast that fell back to a HUD has no action to click. */
+export async function clickToastAction(
+  toast: RecordedToast,
+  which: "primary" | "secondary" = "primary",
+): Promise<void> {
+  if (toast.shownAsHud)
+    throw new Error(`"${toast.title}" was shown as a HUD (window closed): its actions are unreachable`);
+  const action = which === "primary" ? toast.primaryAction : toast.secondaryAction;
+  if (!action) throw new Error(`"${toast.title}" has no ${which} action`);
+  await action.onAction(toast);
+}
+
+export interface LaunchOptions<A, C> {
+  launchType?: string;
+  arguments?: A;
+  fallbackText?: string;
+  launchContext?: C;
+  /** How the command was started: from the root search (window open) or a hotkey (no window). */
+  from?: "root-search" | "hotkey";
+}
+
+/**
+ * The `LaunchProps` Raycast passes a command, with the matching `environment.launchType` and window state.
+ * Every test launches commands through it, so a command sees what it would see in Raycast.
+ */
+export function launchProps<A = Record<string, never>, C = undefined>(options: LaunchOptions<A, C> = {}) {
+  environment.launchType = options.launchType ?? LaunchType.UserInitiated;
+  raycast.window = options.from === "hotkey" || environment.launchType === LaunchType.Background ? "closed" : "open";
+  return {
+    // Raycast's LaunchType is an enum; the mock's values are its strings.
+    launchType: environment.launchType as never,
+    arguments: (options.arguments ?? {}) as A,
+    fallbackText: options.fallbackText,
+    launchContext: options.launchContext,
+  };
 }
 
 // ---- components ------------------------------------------------------------------------
@@ -106,7 +178,15 @@ export const ActionPanel = Object.assign(host("ActionPanel"), {
 
 export const Action = Object.assign(host("Action"), {
   CopyToClipboard: host("Action.CopyToClipboard"),
-  Paste: host("Action.Paste"),
+  // Raycast pastes into the frontmost app, which means closing its own window first.
+  Paste: (props: Props) =>
+    React.createElement("Action.Paste", {
+      ...props,
+      onAction: async () => {
+        await Clipboard.paste(props.content as string);
+        await (props.onPaste as ((content: unknown) => void) | undefined)?.(props.content);
+      },
+    }),
   OpenInBrowser: host("Action.OpenInBrowser"),
   ShowInFinder: host("Action.ShowInFinder"),
   Push: host("Action.Push"),
@@ -144,7 +224,14 @@ export const Keyboard = {
 export const LaunchType = { UserInitiated: "userInitiated", Background: "background" };
 export const PopToRootType = { Default: "default", Immediate: "immediate", Suspended: "suspended" };
 
-export const environment = {
+export const environment: {
+  supportPath: string;
+  assetsPath: string;
+  commandName: string;
+  extensionName: string;
+  isDevelopment: boolean;
+  launchType: string;
+} = {
   supportPath: process.env.MLX_POLISH_SUPPORT_DIR ?? "/tmp/mlx-polish-test-support",
   assetsPath: "/tmp/mlx-polish-test-assets",
   commandName: "test",
@@ -181,6 +268,7 @@ export async function showToast(options: {
     show: async () => {
       toast.hidden = false;
     },
+    shownAsHud: raycast.window === "closed",
   } as unknown as RecordedToast;
   for (const key of ["style", "title", "message"] as const) {
     Object.defineProperty(toast, key, {
@@ -193,11 +281,18 @@ export async function showToast(options: {
     });
   }
   raycast.toasts.push(toast);
+  if (toast.shownAsHud) raycast.huds.push(options.title);
   return toast;
 }
 
 export async function showHUD(title: string): Promise<void> {
   raycast.huds.push(title);
+  closeWindow();
+}
+
+function closeWindow(): void {
+  if (raycast.window === "open") raycast.windowClosed += 1;
+  raycast.window = "closed";
 }
 
 export const Clipboard = {
@@ -207,6 +302,7 @@ export const Clipboard = {
     raycast.clipboard.text = text;
   },
   async paste(content: string | { text: string }) {
+    closeWindow();
     raycast.clipboard.pasted.push(typeof content === "string" ? content : content.text);
   },
   async readText() {
@@ -215,7 +311,8 @@ export const Clipboard = {
 };
 
 export async function getSelectedText(): Promise<string> {
-  if (raycast.selectedText === undefined) throw new Error("Unable to get selected text from frontmost application");
+  if (!raycast.accessibilityGranted) throw new Error(SELECTED_TEXT_ERRORS.noPermission);
+  if (raycast.selectedText === undefined) throw new Error(SELECTED_TEXT_ERRORS.nothingSelected);
   return raycast.selectedText;
 }
 
@@ -236,8 +333,10 @@ export async function showInFinder(path: string): Promise<void> {
   raycast.shownInFinder.push(path);
 }
 
-export async function launchCommand(options: unknown): Promise<void> {
+/** Launching a command opens Raycast's window on it (a user-initiated launch). */
+export async function launchCommand(options: { type?: string }): Promise<void> {
   raycast.launched.push(options);
+  if (options.type !== LaunchType.Background) raycast.window = "open";
 }
 
 export async function openExtensionPreferences(): Promise<void> {
@@ -249,12 +348,32 @@ export async function openCommandPreferences(): Promise<void> {
 }
 
 export async function closeMainWindow(): Promise<void> {
-  raycast.windowClosed += 1;
+  closeWindow();
 }
 
+/** Leaves the command for the root search: the window stays open, the command's view is gone. */
 export async function popToRoot(): Promise<void> {
   raycast.poppedToRoot += 1;
 }
+
+/** Raycast's per-extension key-value store, shared by its commands and kept across launches. */
+export const LocalStorage = {
+  async getItem<T extends string | number | boolean>(key: string): Promise<T | undefined> {
+    return raycast.localStorage.get(key) as T | undefined;
+  },
+  async setItem(key: string, value: string | number | boolean): Promise<void> {
+    raycast.localStorage.set(key, value);
+  },
+  async removeItem(key: string): Promise<void> {
+    raycast.localStorage.delete(key);
+  },
+  async allItems(): Promise<Record<string, string | number | boolean>> {
+    return Object.fromEntries(raycast.localStorage);
+  },
+  async clear(): Promise<void> {
+    raycast.localStorage.clear();
+  },
+};
 
 export function useNavigation() {
   return { push: () => undefined, pop: () => undefined };

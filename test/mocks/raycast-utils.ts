@@ -1,10 +1,15 @@
 /**
  * A small stand-in for `@raycast/utils`: the hooks behave like the real ones for what our commands use
  * (run the promise on mount and when arguments change, expose data/isLoading/error/revalidate/mutate,
- * ignore results of superseded runs), without Raycast's cache.
+ * ignore results of superseded runs). `useCachedPromise` and `useCachedState` keep their values in a
+ * cache that outlives the command, as Raycast's does: a relaunch (a new render) starts from the last
+ * data, then revalidates. `resetRaycast` empties it (a fresh install).
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { showToast, Toast } from "./raycast-api";
+import { onResetRaycast, showToast, Toast } from "./raycast-api";
+
+const cache = new Map<string, unknown>();
+onResetRaycast(() => cache.clear());
 
 type AnyFunction = (...args: never[]) => Promise<unknown>;
 
@@ -22,12 +27,22 @@ export function usePromise<F extends AnyFunction>(
   fn: F,
   args: Parameters<F> = [] as unknown as Parameters<F>,
   options: PromiseOptions<Awaited<ReturnType<F>>> = {},
+  cacheKey?: string,
 ) {
   type T = Awaited<ReturnType<F>>;
-  const [state, setState] = useState<{ data?: T; error?: Error; isLoading: boolean }>({
-    data: options.initialData,
+  const [state, setStateNow] = useState<{ data?: T; error?: Error; isLoading: boolean }>(() => ({
+    data: cacheKey !== undefined && cache.has(cacheKey) ? (cache.get(cacheKey) as T) : options.initialData,
     isLoading: options.execute !== false,
-  });
+  }));
+  const setState = useCallback(
+    (update: typeof state | ((previous: typeof state) => typeof state)) =>
+      setStateNow((previous) => {
+        const next = typeof update === "function" ? update(previous) : update;
+        if (cacheKey !== undefined && next.data !== undefined) cache.set(cacheKey, next.data);
+        return next;
+      }),
+    [cacheKey],
+  );
   const run = useRef(0);
   const latest = useRef({ fn, args, options, data: state.data });
   latest.current = { fn, args, options, data: state.data };
@@ -60,7 +75,7 @@ export function usePromise<F extends AnyFunction>(
       else await showFailureToast(error, currentOptions.failureToastOptions);
       return undefined;
     }
-  }, [abort]);
+  }, [abort, setState]);
 
   const mutate = useCallback(
     async <R>(
@@ -83,7 +98,7 @@ export function usePromise<F extends AnyFunction>(
         void revalidate();
       }
     },
-    [abort, revalidate],
+    [abort, revalidate, setState],
   );
 
   const key = JSON.stringify(args);
@@ -97,7 +112,14 @@ export function usePromise<F extends AnyFunction>(
   return { ...state, isLoading: options.execute === false ? false : state.isLoading, revalidate, mutate };
 }
 
-export const useCachedPromise = usePromise;
+/** Like `usePromise`, keyed as Raycast keys it: by the function and its arguments. */
+export function useCachedPromise<F extends AnyFunction>(
+  fn: F,
+  args: Parameters<F> = [] as unknown as Parameters<F>,
+  options: PromiseOptions<Awaited<ReturnType<F>>> = {},
+) {
+  return usePromise(fn, args, options, `promise:${fn.toString()}:${JSON.stringify(args)}`);
+}
 
 export async function showFailureToast(error: unknown, options: { title?: string; primaryAction?: unknown } = {}) {
   const message = error instanceof Error ? error.message : String(error);
@@ -109,6 +131,17 @@ export async function showFailureToast(error: unknown, options: { title?: string
   });
 }
 
-export function useCachedState<T>(_key: string, initial: T) {
-  return useState<T>(initial);
+export function useCachedState<T>(key: string, initial: T) {
+  const cacheKey = `state:${key}`;
+  const [value, setValueNow] = useState<T>(() => (cache.has(cacheKey) ? (cache.get(cacheKey) as T) : initial));
+  const setValue = useCallback(
+    (update: T | ((previous: T) => T)) =>
+      setValueNow((previous) => {
+        const next = typeof update === "function" ? (update as (previous: T) => T)(previous) : update;
+        cache.set(cacheKey, next);
+        return next;
+      }),
+    [cacheKey],
+  );
+  return [value, setValue] as const;
 }
