@@ -15,6 +15,7 @@ export * from "./store-options";
 export * from "./get-model-state";
 export * from "./get-model-states";
 export * from "./download-model";
+export * from "./background-download";
 export * from "./cancel-download";
 export * from "./delete-model";
 export * from "./helper-settings";
