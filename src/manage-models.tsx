@@ -9,6 +9,12 @@ import { useMlxModels } from "./hooks/useMlxModels";
 import { dismissLastFailure, readLastFailure } from "./lib/last-failure";
 import { readSettings } from "./lib/preferences";
 
+/**
+ * Downloads run in a detached worker: Node loading this command's bundle (`ray build` output) and calling
+ * this export, so the worker needs no file of its own in the extension (see `core/background-download.ts`).
+ */
+export { runDownloadWorker } from "./core";
+
 /** How other commands open this one after a fallback. */
 export interface ManageModelsContext {
   /** Start this model's download (the user chose "Download Model"). */

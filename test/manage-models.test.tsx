@@ -13,7 +13,7 @@ import type { ReactTestInstance } from "react-test-renderer";
 // The store and the helper are faked at their boundary; catalogue, styles and formatting run for real.
 jest.mock("../src/core/get-model-states");
 jest.mock("../src/core/get-helper-status");
-jest.mock("../src/core/download-model");
+jest.mock("../src/core/background-download");
 jest.mock("../src/core/cancel-download");
 jest.mock("../src/core/delete-model");
 jest.mock("../src/core/is-model-busy");
@@ -207,7 +207,7 @@ describe("Manage Local Models", () => {
   it("shows download progress in one toast updated in place, whose Cancel stops the download", async () => {
     const finished = deferred<never>();
     let signal: AbortSignal | undefined;
-    mocked.downloadModel.mockImplementation(async (params) => {
+    mocked.downloadInBackground.mockImplementation(async (params) => {
       signal = params.signal;
       params.onProgress!({ ...progress, downloadedBytes: 0.1 * GB, etaSeconds: undefined, bytesPerSecond: 0 });
       params.onProgress!(progress);
@@ -269,7 +269,7 @@ describe("Manage Local Models", () => {
     ],
     ["integrity", "model.safetensors: sha256 mismatch", "Downloaded files were damaged", "Retry"],
   ] as const)("a %s failure (%s) says what happened and offers the fix", async (code, message, title, fix) => {
-    mocked.downloadModel.mockRejectedValue(new PolishError(code, message));
+    mocked.downloadInBackground.mockRejectedValue(new PolishError(code, message));
     const screen = await renderCommand();
     await screen.runAction("Download", await itemNamed(screen, "SmolLM 3 3B"));
 
@@ -284,10 +284,10 @@ describe("Manage Local Models", () => {
 
   it("sends the Hugging Face token preference with a download", async () => {
     resetRaycast({ model: "qwen3-1.7b", unloadAfter: "300", huggingFaceToken: " hf_secret " });
-    mocked.downloadModel.mockResolvedValue(modelState("smollm3-3b", { kind: "ready" }));
+    mocked.downloadInBackground.mockResolvedValue(modelState("smollm3-3b", { kind: "ready" }));
     const screen = await renderCommand();
     await screen.runAction("Download", await itemNamed(screen, "SmolLM 3 3B"));
-    expect(mocked.downloadModel).toHaveBeenCalledWith(
+    expect(mocked.downloadInBackground).toHaveBeenCalledWith(
       expect.objectContaining({ modelId: "smollm3-3b", accessToken: "hf_secret" }),
     );
     expect(raycast.toasts.at(-1)).toMatchObject({ style: "success", title: "Downloaded SmolLM 3 3B" });
@@ -295,10 +295,10 @@ describe("Manage Local Models", () => {
   });
 
   it("starts the download another command asked for", async () => {
-    mocked.downloadModel.mockResolvedValue(modelState("gemma3-1b", { kind: "ready" }));
+    mocked.downloadInBackground.mockResolvedValue(modelState("gemma3-1b", { kind: "ready" }));
     const screen = await renderCommand({ downloadModelId: "gemma3-1b" });
-    await waitFor(() => expect(mocked.downloadModel).toHaveBeenCalledTimes(1));
-    expect(mocked.downloadModel).toHaveBeenCalledWith(expect.objectContaining({ modelId: "gemma3-1b" }));
+    await waitFor(() => expect(mocked.downloadInBackground).toHaveBeenCalledTimes(1));
+    expect(mocked.downloadInBackground).toHaveBeenCalledWith(expect.objectContaining({ modelId: "gemma3-1b" }));
     await screen.unmount();
   });
 
@@ -424,7 +424,7 @@ describe("Manage Local Models", () => {
     expect(item.props.id).toBe("gemma3-1b");
     expect(screen.actionTitles(item)[0]).toBe("Download");
     await screen.settle(20);
-    expect(mocked.downloadModel).not.toHaveBeenCalled();
+    expect(mocked.downloadInBackground).not.toHaveBeenCalled();
   });
 
   it("shows the last failure from a closed window at the top with its fix until dismissed", async () => {

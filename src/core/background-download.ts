@@ -22,10 +22,11 @@ const START_TIMEOUT_MS = 15_000;
 const POLL_MS = 250;
 
 /**
- * How a worker is started: Node, its flags, and the JavaScript file whose exports include
- * `runDownloadWorker`. By default the file that holds this code: inside Raycast that is the command's
- * bundle (`ray build` writes one CommonJS file per command, and Manage Local Models re-exports
- * `runDownloadWorker`), under `tsx` it is this TypeScript file (tsx's flags are in `process.execArgv`).
+ * How a worker is started: Node, its flags, and the file whose exports include `runDownloadWorker`.
+ * By default the file that holds this code, run by the Node running us: inside Raycast that is Raycast's
+ * Node and the command's bundle (`ray build` writes one CommonJS file per command into the extension's
+ * folder, and Manage Local Models re-exports `runDownloadWorker`); from the TypeScript sources (the CLI,
+ * the tests) it is this file, loaded through tsx.
  */
 export interface WorkerEntry {
   execPath: string;
@@ -34,7 +35,9 @@ export interface WorkerEntry {
 }
 
 export function defaultWorkerEntry(): WorkerEntry {
-  return { execPath: process.execPath, execArgv: process.execArgv, file: __filename };
+  // Our own Node flags are not passed on: Raycast's may hold an inspector port the worker cannot share.
+  const fromSource = /\.tsx?$/.test(__filename);
+  return { execPath: process.execPath, execArgv: fromSource ? ["--import", "tsx"] : [], file: __filename };
 }
 
 export interface BackgroundDownloadParams extends Omit<StoreOptions, "fetch"> {
@@ -97,6 +100,18 @@ export async function startBackgroundDownload(params: BackgroundDownloadParams):
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
   throw new PolishError("internal", `The download worker did not start within ${START_TIMEOUT_MS / 1000} s.`);
+}
+
+export interface DownloadInBackgroundParams extends BackgroundDownloadParams {
+  onProgress?: (progress: DownloadProgress) => void;
+  /** Stops following the download (the command closed), not the download itself. */
+  signal?: AbortSignal;
+}
+
+/** Starts (or joins) a model's background download and follows it to its end: what Download does. */
+export async function downloadInBackground(params: DownloadInBackgroundParams): Promise<ModelState> {
+  await startBackgroundDownload(params);
+  return followDownload(params);
 }
 
 export interface FollowDownloadParams extends Omit<StoreOptions, "fetch"> {

@@ -4,7 +4,7 @@ import { useEffect, useRef } from "react";
 import {
   cancelDownload,
   deleteModel,
-  downloadModel,
+  downloadInBackground,
   formatBytes,
   getHelperStatus,
   getModelStates,
@@ -81,6 +81,7 @@ export function useMlxModels() {
     keepPreviousData: true,
     failureToastOptions: { title: "Could not read the local models" },
   });
+  // Downloads this command follows (they run in a worker process of their own), by model id.
   const downloads = useRef(new Map<string, AbortController>());
 
   const inFlight =
@@ -108,7 +109,8 @@ export function useMlxModels() {
         }),
       run: (toast) => {
         toast.primaryAction = { title: "Cancel", onAction: () => void cancel(row) };
-        return downloadModel({
+        // A detached worker downloads, so closing this window does not stop it; this follows its progress.
+        return downloadInBackground({
           modelId: model.id,
           supportDir,
           signal: controller.signal,
@@ -124,11 +126,14 @@ export function useMlxModels() {
     downloads.current.delete(model.id);
   }
 
-  /** Stops a download whether this command or another process runs it (the store removes its partial files). */
+  // Raycast unloads the command when its window closes: stop following; the workers keep downloading.
+  useEffect(() => () => downloads.current.forEach((controller) => controller.abort()), []);
+
+  /** Stops a download, whichever process runs it (the store removes its partial files). */
   async function cancel(row: ModelRow): Promise<void> {
-    downloads.current.get(row.model.id)?.abort();
     try {
       await cancelDownload(row.model.id, { supportDir });
+      downloads.current.get(row.model.id)?.abort();
     } catch (error) {
       await showFailureToast(error, { title: `Could not cancel the download of ${row.model.title}` });
     }
