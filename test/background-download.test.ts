@@ -177,3 +177,19 @@ async function writtenFiles() {
 function leaksOf(files: { file: string; content: Buffer }[], secrets: string[]): string[] {
   return files.filter(({ content }) => secrets.some((secret) => content.includes(secret))).map(({ file }) => file);
 }
+
+test("inside Raycast the worker runs from the command's bundle that `ray build` writes", async () => {
+  const out = await fs.mkdtemp(path.join(local.root, "build-"));
+  await new Promise<void>((resolve, reject) => {
+    const build = spawn(path.join(ROOT, "node_modules/.bin/ray"), ["build", "-e", "dist", "-o", out], {
+      cwd: ROOT,
+      stdio: "ignore",
+    });
+    build.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`ray build exited with ${code}`))));
+  });
+  // Plain Node and the built JavaScript only, as Raycast's Node would run it: no tsx, no node_modules.
+  const bundled: WorkerEntry = { execPath: process.execPath, execArgv: [], file: path.join(out, "manage-models.js") };
+  const started = await startBackgroundDownload({ modelId: MODEL_ID, ...local.store, entry: bundled });
+  workers.push(started.pid);
+  expect((await followDownload({ modelId: MODEL_ID, ...local.store, pollMs: 100 })).status).toEqual({ kind: "ready" });
+}, 120_000);

@@ -180,15 +180,15 @@ export async function runDownloadWorker(environment: NodeJS.ProcessEnv = process
 
 /**
  * What the worker's Node runs (`node -e BOOTSTRAP FILE`): loads FILE and calls its `runDownloadWorker`.
- * A command bundle also `require`s `@raycast/api`, which exists only inside Raycast's own runtime; the
- * worker never calls it, so those requests get an inert stand-in.
+ * A command bundle also `require`s `@raycast/api` and `react`, which `ray build` leaves out because Raycast's
+ * runtime provides them; the worker never calls them, so those requests get an inert stand-in.
  */
 const BOOTSTRAP = `
 const Module = require("node:module");
 const load = Module._load;
 const inert = new Proxy(function () {}, { get: (_t, key) => (key === "__esModule" ? false : inert), apply: () => inert, construct: () => ({}) });
 Module._load = function (request, ...rest) {
-  return /^@raycast\\//.test(request) ? inert : load.call(this, request, ...rest);
+  return /^(@raycast\\/|react($|\\/))/.test(request) ? inert : load.call(this, request, ...rest);
 };
 const file = process.argv[1];
 const entry = require(file);
