@@ -6,10 +6,10 @@ import path from "node:path";
  * Raycast the commands pass `environment.supportPath`; the CLI and tests use `MLX_POLISH_SUPPORT_DIR`,
  * else the folder Raycast would use on a Mac, so the CLI and the extension share one state.
  */
-export function supportDir(explicit?: string): string {
+export function supportDir(explicit?: string, platform: NodeJS.Platform = process.platform): string {
   if (explicit) return explicit;
   if (process.env.MLX_POLISH_SUPPORT_DIR) return process.env.MLX_POLISH_SUPPORT_DIR;
-  if (process.platform === "darwin") {
+  if (platform === "darwin") {
     return path.join(os.homedir(), "Library", "Application Support", "com.raycast.macos", "extensions", "mlx-polish");
   }
   const stateHome = process.env.XDG_STATE_HOME || path.join(os.homedir(), ".local", "state");
