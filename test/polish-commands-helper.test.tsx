@@ -3,11 +3,12 @@
  * temporary Hugging Face cache. Only Raycast is faked. Random weights write nonsense, so the expected
  * text is whatever the core's own polish() gives for the same input (greedy decoding is deterministic).
  */
+import fs from "node:fs/promises";
 import path from "node:path";
 import PolishSelection from "../src/polish-selection";
 import PolishTranscription from "../src/polish-transcription";
-import { polish, setAppleSiliconOverride, stopHelper } from "../src/core";
-import { environment, LaunchType, raycast, resetRaycast } from "./mocks/raycast-api";
+import { HELPER_LOG_FILE, polish, setAppleSiliconOverride, stopHelper } from "../src/core";
+import { environment, launchProps, raycast, resetRaycast } from "./mocks/raycast-api";
 import { cachedModel, polishFolders } from "./polish-fixtures";
 import { render, waitFor } from "./support/render";
 
@@ -62,7 +63,7 @@ test("Polish Selected Text streams the model's text into the view and offers it 
 
 test("Polish Transcription pastes the polished text and names the model and the time", async () => {
   const reference = await polish({ text: TEXT, supportDir });
-  await PolishTranscription({ arguments: { text: TEXT }, launchType: LaunchType.UserInitiated as never });
+  await PolishTranscription(launchProps({ arguments: { text: TEXT } }));
   expect(raycast.clipboard.pasted).toEqual([reference.text]);
   expect(raycast.huds).toEqual([expect.stringMatching(/^Polished with Qwen 3 1\.7B · \d+\.\d s$/)]);
 });
@@ -70,12 +71,9 @@ test("Polish Transcription pastes the polished text and names the model and the 
 test("off Apple Silicon both commands hand back the original text and say why, without a helper", async () => {
   setAppleSiliconOverride(false);
   try {
-    await PolishTranscription({ arguments: { text: TEXT }, launchType: LaunchType.UserInitiated as never });
+    await PolishTranscription(launchProps({ arguments: { text: TEXT } }));
     expect(raycast.clipboard.pasted).toEqual([TEXT]);
-    expect(raycast.toasts.at(-1)).toMatchObject({
-      style: "failure",
-      title: "MLX needs a Mac with Apple Silicon. Pasted your original text.",
-    });
+    expect(raycast.huds.at(-1)).toBe("MLX needs a Mac with Apple Silicon. Pasted your original text.");
 
     raycast.selectedText = TEXT;
     const screen = await render(<PolishSelection />);
@@ -89,3 +87,32 @@ test("off Apple Silicon both commands hand back the original text and say why, w
     setAppleSiliconOverride(true);
   }
 });
+
+test("Escape in Polish Selected Text stops the model: the next polish does not wait for the abandoned one", async () => {
+  // Long enough that the tiny model's generation (max_tokens grows with the text) outlasts the test's steps.
+  const long = Array.from({ length: 60 }, (_, i) => `um so point ${i} is that we uh ship it on day ${i}`).join(" ");
+  const logFile = path.join(supportDir, HELPER_LOG_FILE);
+  const logBefore = (await fs.readFile(logFile, "utf8").catch(() => "")).length;
+
+  raycast.selectedText = long;
+  const screen = await render(<PolishSelection />);
+  await waitFor(() => expect(screen.one("Detail").props.markdown).not.toBe(""), 60_000);
+  const shownAtEscape = screen.one("Detail").props.markdown as string;
+  await screen.unmount(); // Escape: Raycast unloads the view.
+
+  const next = await polish({ text: TEXT, supportDir });
+  expect(next.polished).toBe(true);
+
+  // The helper's log, in its order: the abandoned request ended as cancelled before the next one began.
+  const log = (await fs.readFile(logFile, "utf8")).slice(logBefore).split("\n");
+  const started = log.flatMap((line) => /\bgenerate (\S+)$/.exec(line)?.[1] ?? []);
+  expect(started.length).toBeGreaterThanOrEqual(2);
+  const [abandoned, following] = [started[0], started.at(-1)!];
+  const cancelledAt = log.findIndex((line) => line.includes(`generate ${abandoned} failed: cancelled`));
+  const nextStartedAt = log.findIndex((line) => new RegExp(`\\bgenerate ${following}$`).test(line));
+  expect(cancelledAt).toBeGreaterThanOrEqual(0);
+  expect(cancelledAt).toBeLessThan(nextStartedAt);
+  // It never finished: no completion line for it.
+  expect(log.some((line) => line.includes(`generate ${abandoned}:`))).toBe(false);
+  expect(shownAtEscape.length).toBeLessThan(long.length);
+}, 180_000);
