@@ -5,10 +5,10 @@ import ManageModels from "../src/manage-models";
 import * as core from "../src/core";
 import { CATALOG, PolishError, setAppleSiliconOverride, type DownloadProgress } from "../src/core";
 import { rememberFailure, readLastFailure } from "../src/lib/last-failure";
-import { environment, launchProps, raycast, resetRaycast } from "./mocks/raycast-api";
+import { clickToastAction, environment, launchProps, raycast, resetRaycast } from "./mocks/raycast-api";
 import { deferred, helperStatus, modelState, storeSummary } from "./support/model-fixtures";
 import { render, waitFor, type Screen } from "./support/render";
-import type { ReactTestInstance } from "react-test-renderer";
+import { act, type ReactTestInstance } from "react-test-renderer";
 
 // The store and the helper are faked at their boundary; catalogue, styles and formatting run for real.
 jest.mock("../src/core/get-model-states");
@@ -458,6 +458,38 @@ describe("Manage Local Models", () => {
     const failure = await waitFor(() => screen.item("Not enough memory for Qwen 3 4B Instruct"));
     await screen.runAction("Open Extension Preferences", failure);
     expect(raycast.preferencesOpened).toBe(1);
+    await screen.unmount();
+  });
+
+  it.each([
+    ["Resume Download", "qwen3-4b", { kind: "partial", downloadedBytes: 1.15 * GB, totalBytes: 2.3 * GB }],
+    ["Retry Download", "gemma3-1b", { kind: "failed", code: "network", message: "Connection reset", retryable: true }],
+    ["Retry Download", "gemma3-4b", { kind: "corrupt", message: "model.safetensors does not match its checksum" }],
+  ] as const)("%s on %s downloads it again and ends Ready", async (action, modelId, status) => {
+    mocked.getModelStates.mockResolvedValue(storeSummary([modelState(modelId, status)]));
+    mocked.downloadInBackground.mockImplementation(async (params) => {
+      mocked.getModelStates.mockResolvedValue(storeSummary([modelState(modelId, { kind: "ready" })]));
+      return modelState(params.modelId, { kind: "ready" });
+    });
+    const screen = await renderCommand();
+    const title = CATALOG.find((model) => model.id === modelId)!.title;
+    await screen.runAction(action, await itemNamed(screen, title));
+    expect(mocked.downloadInBackground).toHaveBeenCalledWith(expect.objectContaining({ modelId }));
+    expect(raycast.toasts.at(-1)).toMatchObject({ style: "success", title: `Downloaded ${title}` });
+    await waitFor(() => expect(tagOf(screen.item(title))).toBe("Ready"));
+    await screen.unmount();
+  });
+
+  it("Retry in a failed download's toast downloads again", async () => {
+    mocked.downloadInBackground.mockRejectedValueOnce(new PolishError("network", "fetch failed"));
+    mocked.downloadInBackground.mockResolvedValueOnce(modelState("smollm3-3b", { kind: "ready" }));
+    const screen = await renderCommand();
+    await screen.runAction("Download", await itemNamed(screen, "SmolLM 3 3B"));
+    const failed = raycast.toasts.at(-1)!;
+    expect(failed).toMatchObject({ style: "failure", title: "Could not reach Hugging Face" });
+    await act(() => clickToastAction(failed));
+    await waitFor(() => expect(raycast.toasts.at(-1)).toMatchObject({ title: "Downloaded SmolLM 3 3B" }));
+    expect(mocked.downloadInBackground).toHaveBeenCalledTimes(2);
     await screen.unmount();
   });
 });

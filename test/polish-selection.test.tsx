@@ -97,8 +97,12 @@ describe("Polish Selected Text", () => {
     expect(runs[1].params).toMatchObject({ text: "um so hello world", style: "email" });
     expect(runs[0].params.signal!.aborted).toBe(true);
 
+    // Late tokens of the abandoned run, before and after the new run's first ones, never show.
     await stream(runs[0], "Dear sir, stale");
+    expect(markdown(screen)).toBe("");
     await stream(runs[1], "Hi,");
+    await stream(runs[0], "Dear sir, stale and later");
+    expect(markdown(screen)).toBe("Hi,");
     await finish(runs[0], polished(runs[0].params, "Dear sir, stale."));
     expect(markdown(screen)).toBe("Hi,");
     await finish(runs[1], polished(runs[1].params, "Hi,\n\nHello world."));
