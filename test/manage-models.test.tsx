@@ -492,4 +492,23 @@ describe("Manage Local Models", () => {
     expect(mocked.downloadInBackground).toHaveBeenCalledTimes(2);
     await screen.unmount();
   });
+
+  it("relaunched, shows the last known models at once and keeps Show Details, as Raycast's cache does", async () => {
+    mocked.getModelStates.mockResolvedValue(storeSummary([modelState("qwen3-1.7b", { kind: "ready" })]));
+    const first = await renderCommand();
+    await waitFor(() => expect(tagOf(first.item("Qwen 3 1.7B"))).toBe("Ready"));
+    await first.runAction("Show Details", first.item("Qwen 3 1.7B"));
+    expect(first.one("List").props.isShowingDetail).toBe(true);
+    await first.unmount();
+
+    // The store is slow to answer this time: the cached list shows meanwhile.
+    const slow = deferred<ReturnType<typeof storeSummary>>();
+    mocked.getModelStates.mockReturnValue(slow.promise);
+    const again = await renderCommand();
+    expect(tagOf(again.item("Qwen 3 1.7B"))).toBe("Ready");
+    expect(again.one("List").props.isShowingDetail).toBe(true);
+    await act(async () => slow.resolve(storeSummary()));
+    await waitFor(() => expect(tagOf(again.item("Qwen 3 1.7B"))).toBe("Not Downloaded"));
+    await again.unmount();
+  });
 });
