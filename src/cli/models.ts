@@ -1,13 +1,13 @@
 import { parseArgs } from "node:util";
-import { cancelDownload } from "../core/cancel-download";
-import { deleteModel } from "../core/delete-model";
-import { downloadModel } from "../core/download-model";
+import { cancelDownload } from "../core/store/cancel-download";
+import { deleteModel } from "../core/store/delete-model";
+import { downloadModel } from "../core/store/download-model";
 import { findModel } from "../core/find-model";
-import { formatBytes } from "../core/format-bytes";
-import { getModelState } from "../core/get-model-state";
-import { getModelStates } from "../core/get-model-states";
-import { isModelBusy } from "../core/is-model-busy";
-import type { DownloadProgress, ModelState } from "../core/model-state";
+import { formatBytes } from "../core/store/format-bytes";
+import { getModelState } from "../core/store/get-model-state";
+import { getModelStates } from "../core/store/get-model-states";
+import { isModelBusy } from "../core/helper/is-model-busy";
+import type { DownloadProgress, ModelState } from "../core/store/model-state";
 import { EXIT_CODES, exitCodeFor } from "./exit-codes";
 
 const USAGE = `usage: mlx-polish models <list|status|download|cancel|delete> [ID] [--json]
