@@ -1,4 +1,4 @@
-import type { ErrorCode, FallbackReason } from "../core";
+import type { AdviceKey } from "../core";
 
 /** What a user can do about a failure; each command turns it into an action. */
 export type Fix = "retry" | "download" | "manage-models" | "preferences" | "copy-logs";
@@ -24,7 +24,7 @@ export interface Advice {
  * The words for every store error code and polishing fallback reason, so the list, the toasts and both
  * polish commands explain a failure the same way. `model` is the model's title.
  */
-export function adviceFor(code: ErrorCode | FallbackReason, model: string): Advice {
+export function adviceFor(code: AdviceKey, model: string): Advice {
   switch (code) {
     case "network":
       return { title: "Could not reach Hugging Face", hint: "Check your connection, then retry.", fix: "retry" };

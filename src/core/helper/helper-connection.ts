@@ -1,6 +1,6 @@
 import net from "node:net";
-import { PolishError } from "../errors";
-import type { HelperMethod, HelperMethods, HelperReplyLine } from "./protocol";
+import { HELPER_ERROR_CODES, PolishError } from "../errors";
+import type { HelperErrorCode, HelperMethod, HelperMethods, HelperReplyLine } from "./protocol";
 
 /** One socket to the helper, read as a queue of reply lines. */
 export interface HelperConnection {
@@ -130,22 +130,8 @@ export async function requestHelper<M extends Exclude<HelperMethod, "generate">>
   }
 }
 
-/** Maps the helper's error codes onto the core's. */
+/** Maps the helper's error codes onto the core's (`HELPER_ERROR_CODES`); only `busy` is worth retrying. */
 export function helperError(code: string, message: string): PolishError {
-  switch (code) {
-    case "model_not_found":
-      return new PolishError("model_not_downloaded", message);
-    case "model_corrupt":
-      return new PolishError("model_corrupt", message);
-    case "unsupported_model":
-      return new PolishError("load_failed", message);
-    case "out_of_memory":
-      return new PolishError("out_of_memory", message);
-    case "busy":
-      return new PolishError("busy", message, { retryable: true });
-    case "cancelled":
-      return new PolishError("cancelled", message);
-    default:
-      return new PolishError("internal", message);
-  }
+  const coreCode = HELPER_ERROR_CODES[code as HelperErrorCode] ?? "internal";
+  return new PolishError(coreCode, message, coreCode === "busy" ? { retryable: true } : {});
 }

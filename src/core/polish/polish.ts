@@ -1,7 +1,7 @@
 import { buildPrompt } from "./build-prompt";
 import { DEFAULT_MODEL_ID, type CatalogModel } from "../catalog";
 import { cleanOutput } from "./clean-output";
-import { PolishError, toPolishError, type ErrorCode } from "../errors";
+import { ERRORS, PolishError, toPolishError, type FallbackReason } from "../errors";
 import { findModel } from "../find-model";
 import { guardOutput } from "./guard-output";
 import { connectOurHelper, helperGenerate, withHelper, type ConnectedHelper, type HelperOptions } from "../helper";
@@ -9,20 +9,6 @@ import { isAppleSilicon } from "../config";
 import { readyModelPath } from "../store";
 import { splitText } from "./split-text";
 import { DEFAULT_STYLE_ID, type StyleId } from "../styles";
-
-export type FallbackReason =
-  | "empty_input"
-  | "unsupported_platform"
-  | "unknown_model"
-  | "model_not_downloaded"
-  | "helper_unavailable"
-  | "load_failed"
-  | "model_corrupt"
-  | "out_of_memory"
-  | "timeout"
-  | "cancelled"
-  | "guard_tripped"
-  | "internal";
 
 export interface PolishParams extends HelperOptions {
   text: string;
@@ -63,19 +49,6 @@ export interface PolishResult {
   style: StyleId;
   timings: PolishTimings;
 }
-
-const FALLBACK_CODES: readonly ErrorCode[] = [
-  "unsupported_platform",
-  "unknown_model",
-  "model_not_downloaded",
-  "helper_unavailable",
-  "load_failed",
-  "model_corrupt",
-  "out_of_memory",
-  "timeout",
-  "cancelled",
-  "guard_tripped",
-];
 
 /**
  * Rewrites dictated text with a local model. Never throws: on any failure the original text comes
@@ -124,8 +97,7 @@ export async function polish(params: PolishParams): Promise<PolishResult> {
     };
   } catch (error) {
     const failure = params.signal?.aborted ? new PolishError("cancelled", "Cancelled.") : toPolishError(error);
-    const reason = FALLBACK_CODES.includes(failure.code) ? (failure.code as FallbackReason) : "internal";
-    return fallback(reason, failure.message);
+    return fallback(ERRORS[failure.code].fallbackReason, failure.message);
   }
 }
 
