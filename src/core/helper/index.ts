@@ -5,6 +5,7 @@ export * from "./helper-settings";
 export * from "./helper-socket-path";
 export * from "./find-helper";
 export * from "./helper-client";
+export * from "./client";
 export * from "./get-helper-status";
 export * from "./load-model";
 export * from "./unload-model";

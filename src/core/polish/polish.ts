@@ -4,7 +4,7 @@ import { cleanOutput } from "./clean-output";
 import { ERRORS, PolishError, toPolishError, type FallbackReason } from "../errors";
 import { findModel } from "../find-model";
 import { guardOutput } from "./guard-output";
-import { connectOurHelper, helperGenerate, withHelper, type ConnectedHelper, type HelperOptions } from "../helper";
+import { HelperClient, type ConnectedHelper, type HelperOptions } from "../helper";
 import { isAppleSilicon } from "../config";
 import { readyModelPath } from "../store";
 import { splitText } from "./split-text";
@@ -26,6 +26,8 @@ export interface PolishParams extends HelperOptions {
   cacheDir?: string;
   /** Longest silence allowed between two pieces of streamed text before the helper counts as hung. */
   stallTimeoutMs?: number;
+  /** The helper to polish with; defaults to one built from these options. */
+  client?: HelperClient;
 }
 
 export interface PolishTimings {
@@ -77,14 +79,15 @@ export async function polish(params: PolishParams): Promise<PolishResult> {
   try {
     const catalogModel = findModel(model);
     // Connecting to a running helper overlaps the model check; a helper is only started once the model is there.
-    const running = connectOurHelper(params);
+    const client = params.client ?? new HelperClient(params);
+    const running = client.connectOurs();
     const modelPath = await readyModelPath(catalogModel, params).catch(async (error) => {
       (await running)?.connection.close();
       throw error;
     });
-    const outcome = await withHelper(
-      params,
-      (helper, markStarted) => polishPieces({ params, helper, catalogModel, modelPath, style, startedAt, markStarted }),
+    const outcome = await client.withHelper(
+      (helper, markStarted) =>
+        polishPieces({ params, client, helper, catalogModel, modelPath, style, startedAt, markStarted }),
       running,
     );
     const { firstTokenMs, tokensPerSecond, helperMs } = outcome;
@@ -103,6 +106,7 @@ export async function polish(params: PolishParams): Promise<PolishResult> {
 
 interface PiecesParams {
   params: PolishParams;
+  client: HelperClient;
   helper: ConnectedHelper;
   catalogModel: CatalogModel;
   modelPath: string;
@@ -111,7 +115,16 @@ interface PiecesParams {
   markStarted: () => void;
 }
 
-async function polishPieces({ params, helper, catalogModel, modelPath, style, startedAt, markStarted }: PiecesParams) {
+async function polishPieces({
+  params,
+  client,
+  helper,
+  catalogModel,
+  modelPath,
+  style,
+  startedAt,
+  markStarted,
+}: PiecesParams) {
   let done = "";
   let firstTokenMs: number | undefined;
   let generationTokens = 0;
@@ -125,7 +138,7 @@ async function polishPieces({ params, helper, catalogModel, modelPath, style, st
       model: catalogModel,
       customInstructions: params.customInstructions,
     });
-    const stream = helperGenerate(
+    const stream = client.generate(
       helper,
       {
         model_id: catalogModel.id,
