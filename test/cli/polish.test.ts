@@ -78,6 +78,28 @@ describe("mlx-polish polish", () => {
   });
 });
 
+describe("mlx-polish arguments, one parser for every subcommand", () => {
+  it.each([[[]], [["models"]], [["helper"]], [["polish"]]])(
+    "prints the usage on stdout for %j --help",
+    async (command) => {
+      const run = await runCli([...command, "--help"], { env: await cliEnv() });
+      expect(run.code).toBe(0);
+      expect(run.stdout.toString("utf8")).toMatch(new RegExp(`^usage: mlx-polish ${command[0] ?? "<command>"}`));
+      expect(run.stderr).toBe("");
+    },
+  );
+
+  it.each([
+    ["models", "list"],
+    ["helper", "status"],
+  ])("refuses an unknown option to %s with the usage, and exits 1", async (command, action) => {
+    const run = await runCli([command, action, "--verbose"], { env: await cliEnv() });
+    expect(run.code).toBe(1);
+    expect(run.stdout.length).toBe(0);
+    expect(run.stderr).toMatch(new RegExp(`Unknown option '--verbose'[^]*usage: mlx-polish ${command}`));
+  });
+});
+
 describe("mlx-polish helper", () => {
   it("says no helper is running, in words and in JSON", async () => {
     const env = await cliEnv();
