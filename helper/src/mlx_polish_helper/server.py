@@ -15,11 +15,11 @@ from . import __version__, runtime_versions
 from .engine import Engine, Job
 from .protocol import (
     MAX_LINE_BYTES,
-    PROTOCOL_VERSION,
     HelperError,
     encode,
     error_line,
     parse_request,
+    protocol_version,
     result_line,
 )
 
@@ -187,7 +187,7 @@ class Server:
 
     def _hello(self, _params):
         return {
-            "protocol": PROTOCOL_VERSION,
+            "protocol": protocol_version(),
             "helper_version": __version__,
             "mlx_version": runtime_versions()["mlx"],
             "mlx_lm_version": runtime_versions()["mlx_lm"],
