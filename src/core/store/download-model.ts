@@ -9,7 +9,7 @@ import { fetchFile } from "./fetch-file";
 import { formatBytes } from "./format-bytes";
 import { findModel } from "../find-model";
 import { freeDiskSpace } from "./free-disk-space";
-import { getModelState } from "./get-model-state";
+import { getModelState } from "./model-state";
 import { repoCache, writeFileAtomic, type RepoCache } from "./hub-cache";
 import { listModelFiles, resolveCommit, type HubFile } from "./hub-files";
 import { writeManifest } from "./model-manifest";
