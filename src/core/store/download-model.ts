@@ -65,7 +65,7 @@ export async function downloadModel(params: DownloadModelParams): Promise<ModelS
   const onAbort = () => cancel.abort();
   params.signal?.addEventListener("abort", onAbort);
   activeDownloads.set(model.id, cancel);
-  const run = new Run(model.id, model.repo, store, params, cancel);
+  const run = new DownloadRun(model.id, model.repo, store, params, cancel);
   try {
     await clearDownloadRecord(store.supportDir, model.id);
     if (params.signal?.aborted) cancel.abort();
@@ -99,7 +99,7 @@ export async function downloadModel(params: DownloadModelParams): Promise<ModelS
 }
 
 /** One download's moving parts: its signals, byte counts, progress ticker and retry loop. */
-class Run {
+class DownloadRun {
   readonly cache: RepoCache;
   revision?: string;
   private attempt = new AbortController();
