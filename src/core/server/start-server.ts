@@ -74,9 +74,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   }
   const inFlight = new Set<AbortController>();
   const queue = serialQueue();
-  const context: RequestContext = { options, loopbackOnly, inFlight, queue };
+  const context: RequestContext = { options, loopbackOnly, inFlight, queue, closing: false };
   const server = createServer((request, response) => {
-    void handle(request, response, context);
+    void handle(request, response, context).finally(() => {
+      // Once closing, a kept-alive connection would hold `close()` until its idle timeout.
+      if (context.closing) server.closeIdleConnections();
+    });
   });
   await listen(server, host, options.port ?? SERVER_DEFAULTS.port);
   const { port } = server.address() as AddressInfo;
@@ -87,6 +90,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     baseUrl: `http://${urlHost}:${port}/v1`,
     close: () =>
       new Promise<void>((resolve) => {
+        context.closing = true;
         server.close(() => resolve());
         server.closeIdleConnections();
       }),
@@ -99,6 +103,8 @@ interface RequestContext {
   loopbackOnly: boolean;
   inFlight: Set<AbortController>;
   queue: <T>(work: () => Promise<T>) => Promise<T>;
+  /** Set by `close()`: answers from then on close their connection. */
+  closing: boolean;
 }
 
 function listen(server: Server, host: string, port: number): Promise<void> {
@@ -140,7 +146,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
       const result = await polishFor(chat, request, response, context);
       outcome = result.polished ? " polished" : ` kept the original (${result.reason})`;
       if (response.destroyed) outcome += ", client gone";
-      else sendCompletion(response, chat, result);
+      else sendCompletion(response, chat, result, context.closing);
     } else {
       throw new ApiError(404, "not_found", `No route ${request.method} ${path}: use /v1/models or /v1/chat/completions.`);
     }
@@ -249,7 +255,8 @@ async function polishFor(
  * headers, so a dictation app pastes the text instead of showing an error. A streamed answer is sent
  * once the guard has passed the whole rewrite: streaming earlier could show text that is then withdrawn.
  */
-function sendCompletion(response: ServerResponse, chat: ChatRequest, result: PolishResult): void {
+function sendCompletion(response: ServerResponse, chat: ChatRequest, result: PolishResult, closing: boolean): void {
+  if (closing) response.setHeader("connection", "close");
   response.setHeader(POLISH_HEADERS.polished, String(result.polished));
   if (result.reason) response.setHeader(POLISH_HEADERS.reason, result.reason);
   const meta = completionMeta(chat.modelName);
