@@ -39,7 +39,8 @@ describe("the endpoint with a warm helper", () => {
   });
 
   /** What `polish()` itself answers for this text and these settings. */
-  const direct = (text: string, params: Partial<PolishParams> = {}) => polish({ text, supportDir, cacheDir, ...params });
+  const direct = (text: string, params: Partial<PolishParams> = {}) =>
+    polish({ text, supportDir, cacheDir, ...params });
 
   const ask = (model: string, content: string, system?: string) =>
     client.chat.completions
@@ -164,7 +165,10 @@ describe("the endpoint with a warm helper", () => {
     const closing = await startServer({ port: 0, supportDir, cacheDir });
     const closingClient = new OpenAI({ baseURL: closing.baseUrl, apiKey: "unused", maxRetries: 0 });
     const text = `${TEXT}. `.repeat(20);
-    const answer = closingClient.chat.completions.create({ model: "qwen3-1.7b", messages: [{ role: "user", content: text }] });
+    const answer = closingClient.chat.completions.create({
+      model: "qwen3-1.7b",
+      messages: [{ role: "user", content: text }],
+    });
     await waitFor(async () => (await getHelperStatus({ supportDir }))?.state === "generating");
     await closing.close();
     expect((await answer).choices[0].message.content).toBe((await direct(text)).text);

@@ -113,7 +113,9 @@ describe("the endpoint with no model downloaded", () => {
     expect(response.headers.get(POLISH_HEADERS.reason)).toBe("model_not_downloaded");
     const chunks = [];
     for await (const chunk of stream) chunks.push(chunk);
-    expect(chunks.every((chunk) => chunk.object === "chat.completion.chunk" && chunk.model === "qwen3-1.7b:email")).toBe(true);
+    expect(
+      chunks.every((chunk) => chunk.object === "chat.completion.chunk" && chunk.model === "qwen3-1.7b:email"),
+    ).toBe(true);
     expect(chunks.map((chunk) => chunk.choices[0].delta.content ?? "").join("")).toBe(TRANSCRIPT);
     expect(chunks.at(-1)!.choices[0].finish_reason).toBe("stop");
     const rawStream = await raw(server, { headers: JSON_HEADERS, body: chatBody({ stream: true }) });

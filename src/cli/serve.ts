@@ -78,17 +78,20 @@ export async function serveCommand(args: string[]): Promise<number> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EADDRINUSE") {
-      throw new PolishError("bad_input", `Port ${port} on ${values.host} is in use (another serve?): pick one with --port.`);
+      throw new PolishError(
+        "bad_input",
+        `Port ${port} on ${values.host} is in use (another serve?): pick one with --port.`,
+      );
     }
     if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") {
       throw new PolishError("bad_input", `Cannot listen on ${values.host}: not an address of this machine.`);
     }
     throw error;
   }
-  if (values["port-file"]) await writeFile(values["port-file"], `${server.port}\n`);
   process.stderr.write(
     `mlx-polish: serving an OpenAI-compatible API at ${server.baseUrl}${apiKey ? " (API key required)" : ""}; Ctrl-C stops.\n`,
   );
+  if (values["port-file"]) await writeFile(values["port-file"], `${server.port}\n`);
   await untilStopped(server);
   process.stderr.write("mlx-polish: stopped.\n");
   return EXIT_CODES.ok;
@@ -116,18 +119,6 @@ async function untilStopped(server: RunningServer): Promise<void> {
 
 /** Writes and loads the launchd agent that runs this same `serve` (its flags kept) at login. */
 async function installAgent(args: string[], apiKey: string | undefined): Promise<number> {
-  const serveArgs: string[] = [];
-  for (let index = 0; index < args.length; index++) {
-    const arg = args[index];
-    if (arg === "--install-agent") continue;
-    // The key goes into the agent's environment: arguments are visible to every process (`ps`).
-    if (arg === "--api-key") {
-      index++;
-      continue;
-    }
-    if (arg.startsWith("--api-key=")) continue;
-    serveArgs.push(arg);
-  }
   const root = path.resolve(__dirname, "..", "..");
   const plistPath = await installLaunchAgent({
     programArguments: [
@@ -135,12 +126,28 @@ async function installAgent(args: string[], apiKey: string | undefined): Promise
       require.resolve("tsx/cli"),
       path.join(__dirname, "main.ts"),
       "serve",
-      ...serveArgs,
+      ...agentServeArgs(args),
     ],
     workingDirectory: root,
     logPath: path.join(supportDir(), "serve.log"),
     apiKey,
   });
-  process.stderr.write(`Installed and started the login agent (${plistPath}); its log: ${path.join(supportDir(), "serve.log")}.\n`);
+  process.stderr.write(
+    `Installed and started the login agent (${plistPath}); its log: ${path.join(supportDir(), "serve.log")}.\n`,
+  );
   return EXIT_CODES.ok;
+}
+
+/**
+ * The `serve` flags the agent runs with: the ones given, without `--install-agent` and without the API
+ * key, which goes into the agent's environment since arguments are visible to every process (`ps`).
+ */
+export function agentServeArgs(args: string[]): string[] {
+  const kept: string[] = [];
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index];
+    if (arg === "--api-key") index++;
+    else if (arg !== "--install-agent" && !arg.startsWith("--api-key=")) kept.push(arg);
+  }
+  return kept;
 }

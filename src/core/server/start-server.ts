@@ -148,7 +148,11 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
       if (response.destroyed) outcome += ", client gone";
       else sendCompletion(response, chat, result, context.closing);
     } else {
-      throw new ApiError(404, "not_found", `No route ${request.method} ${path}: use /v1/models or /v1/chat/completions.`);
+      throw new ApiError(
+        404,
+        "not_found",
+        `No route ${request.method} ${path}: use /v1/models or /v1/chat/completions.`,
+      );
     }
   } catch (error) {
     const failure =
