@@ -176,8 +176,31 @@ describe("the endpoint with no model downloaded", () => {
       });
       expect(response.status).toBe(403);
       expect(openAiError(response)).toMatchObject({ code: "origin_not_allowed", type: "permission_error" });
-      const models = await raw(server, { method: "GET", path: "/v1/models", headers: { origin: "null" } });
-      expect(models.status).toBe(403);
+      for (const origin of ["http://localhost:3000", "chrome-extension://abcdef"]) {
+        const models = await raw(server, { method: "GET", path: "/v1/models", headers: { origin } });
+        expect(models.status).toBe(403);
+      }
+    });
+
+    it("a web page's CORS preflight: refused, with no CORS header, so its JSON POST is never sent", async () => {
+      const preflight = await raw(server, {
+        method: "OPTIONS",
+        headers: {
+          origin: "https://evil.example",
+          "access-control-request-method": "POST",
+          "access-control-request-headers": "content-type",
+        },
+      });
+      expect(preflight.status).toBe(403);
+      expect(preflight.headers["access-control-allow-origin"]).toBeUndefined();
+    });
+
+    it("serves desktop apps whose web view sends its own origin (OpenWhispr's Electron sends null)", async () => {
+      for (const origin of ["null", "file://", "app://openwhispr", "tauri://localhost"]) {
+        const response = await raw(server, { headers: { ...JSON_HEADERS, origin }, body: chatBody() });
+        expect(response.status).toBe(200);
+        expect(response.headers["access-control-allow-origin"]).toBeUndefined();
+      }
     });
 
     it("a request for another host name (DNS rebinding): 403", async () => {

@@ -1,7 +1,8 @@
 /**
  * Who may talk to the endpoint. It drives a model on the user's Mac, so a web page must never reach it:
- * browsers mark their requests with `Origin`, and DNS rebinding shows up as a foreign `Host` on a
- * loopback server. Requests are refused before their body is read.
+ * browsers mark a web page's requests with its `Origin`, and DNS rebinding shows up as a foreign `Host`
+ * on a loopback server. Requests are refused before their body is read. The endpoint never answers a
+ * CORS preflight, so a browser cannot send it a JSON POST from any page at all.
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
@@ -25,7 +26,7 @@ export interface GuardSettings {
 
 /** Throws the refusal (403 or 401) a request deserves, or returns when it may go on. */
 export function checkCaller(request: IncomingMessage, settings: GuardSettings): void {
-  if (request.headers.origin !== undefined) {
+  if (isWebPageOrigin(request.headers.origin)) {
     throw new ApiError(
       403,
       "origin_not_allowed",
@@ -46,6 +47,16 @@ export function checkCaller(request: IncomingMessage, settings: GuardSettings): 
       );
     }
   }
+}
+
+/**
+ * True when `Origin` names a web page (`http:`/`https:`, or an unknown scheme). Desktop apps built on
+ * web views send their own: Electron's `file://` pages send `null` (OpenWhispr does), others `file://`,
+ * `app://` or `tauri://`; those are apps the user installed, not pages a browser opened.
+ */
+export function isWebPageOrigin(origin: string | undefined): boolean {
+  if (origin === undefined || origin === "null") return false;
+  return !/^(file|app|tauri):\/\//i.test(origin);
 }
 
 /** Compares two secrets in constant time (their hashes have equal lengths whatever the inputs). */
