@@ -12,7 +12,7 @@ import http from "node:http";
 import { parseArgs } from "node:util";
 import { polish, setAppleSiliconOverride, stopHelper, type PolishParams } from "../../src/core";
 import { startServer } from "../../src/core/server";
-import { cachedModel, polishFolders } from "../../test/polish-fixtures";
+import { cachedModel, polishFolders } from "../../test/core/polish/polish-fixtures";
 import { saveResults } from "../results";
 
 const TEXT = "um so i think we should uh meet on tuesday no wait wednesday at three and bring the the report";

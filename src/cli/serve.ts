@@ -10,7 +10,7 @@ import {
   type RunningServer,
 } from "../core/server";
 import { EXIT_CODES } from "./exit-codes";
-import { parseCommandArgs } from "./parse-command-args";
+import { HELP_OPTION, parseCommandArgs, printHelp } from "./parse-command-args";
 import { DEFAULT_UNLOAD_AFTER } from "./polish";
 
 const USAGE = `usage: mlx-polish serve [--host ${SERVER_DEFAULTS.host}] [--port ${SERVER_DEFAULTS.port}] [--port-file FILE] [--api-key KEY]
@@ -35,15 +35,12 @@ export async function serveCommand(args: string[]): Promise<number> {
         "unload-after": { type: "string", default: DEFAULT_UNLOAD_AFTER },
         "install-agent": { type: "boolean", default: false },
         "uninstall-agent": { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
+        ...HELP_OPTION,
       },
     },
     USAGE,
   );
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return EXIT_CODES.ok;
-  }
+  if (values.help) return printHelp(USAGE);
   if (values["uninstall-agent"]) {
     const removed = await uninstallLaunchAgent();
     process.stderr.write(removed ? `Removed the login agent (${removed}).\n` : "No login agent was installed.\n");

@@ -8,10 +8,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { POLISH_HEADERS } from "../src/core/server";
-import { polishFolders } from "./polish-fixtures";
+import { POLISH_HEADERS } from "../../src/core/server";
+import { polishFolders } from "../core/polish/polish-fixtures";
 
-const root = path.resolve(__dirname, "..");
+const root = path.resolve(__dirname, "..", "..");
 const tsx = path.join(root, "node_modules", ".bin", "tsx");
 const main = path.join(root, "src", "cli", "main.ts");
 const TRANSCRIPT = "um so the launch is on tuesday no wait wednesday";

@@ -6,9 +6,9 @@
  */
 import http from "node:http";
 import OpenAI from "openai";
-import { setAppleSiliconOverride } from "../src/core";
-import { POLISH_HEADERS, SERVER_DEFAULTS, startServer, type RunningServer } from "../src/core/server";
-import { polishFolders } from "./polish-fixtures";
+import { setAppleSiliconOverride } from "../../../src/core";
+import { POLISH_HEADERS, SERVER_DEFAULTS, startServer, type RunningServer } from "../../../src/core/server";
+import { polishFolders } from "../polish/polish-fixtures";
 
 const TRANSCRIPT = "um so we meet tuesday no wait wednesday at three";
 

@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readFile, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { agentServeArgs } from "../src/cli/serve";
+import { agentServeArgs } from "../../../src/cli/serve";
 import {
   AGENT_LABEL,
   API_KEY_ENV,
@@ -17,7 +17,7 @@ import {
   launchAgentPlist,
   uninstallLaunchAgent,
   type LaunchAgentParams,
-} from "../src/core/server";
+} from "../../../src/core/server";
 
 const PARAMS: LaunchAgentParams = {
   programArguments: [

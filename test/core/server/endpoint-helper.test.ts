@@ -6,11 +6,11 @@
  */
 import path from "node:path";
 import OpenAI from "openai";
-import { getHelperStatus, polish, setAppleSiliconOverride, stopHelper, type PolishParams } from "../src/core";
-import { POLISH_HEADERS, modelNames, startServer, type RunningServer } from "../src/core/server";
-import { cachedModel, polishFolders } from "./polish-fixtures";
+import { getHelperStatus, polish, setAppleSiliconOverride, stopHelper, type PolishParams } from "../../../src/core";
+import { POLISH_HEADERS, modelNames, startServer, type RunningServer } from "../../../src/core/server";
+import { cachedModel, polishFolders } from "../polish/polish-fixtures";
 
-const root = path.resolve(__dirname, "..");
+const root = path.resolve(__dirname, "..", "..", "..");
 const TEXT = "um so i think we should uh meet on tuesday no wait wednesday";
 // For the tiny Qwen 3 model this text draws an answer far longer than itself: the guard refuses it.
 const GUARD_TRIPPING_TEXT = "so we meet at noon";
