@@ -183,23 +183,38 @@ async function listModels(options: ServerOptions) {
   return modelListBody(ready, Math.floor(Date.now() / 1000));
 }
 
-/** Reads the body up to the size limit; a longer one is refused without reading the rest. */
-async function readBody(request: IncomingMessage): Promise<string> {
+/**
+ * Reads the body up to the size limit. A longer one is refused without reading the rest (the answer
+ * closes the connection); a client that hangs up mid-body ends the request.
+ */
+function readBody(request: IncomingMessage): Promise<string> {
   const tooLarge = () =>
     new ApiError(
       413,
       "request_too_large",
       `The request body is over ${SERVER_DEFAULTS.maxBodyBytes} bytes; send less text per request.`,
     );
-  if (Number(request.headers["content-length"] ?? 0) > SERVER_DEFAULTS.maxBodyBytes) throw tooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > SERVER_DEFAULTS.maxBodyBytes) throw tooLarge();
-    chunks.push(chunk as Buffer);
+  if (Number(request.headers["content-length"] ?? 0) > SERVER_DEFAULTS.maxBodyBytes) {
+    return Promise.reject(tooLarge());
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= SERVER_DEFAULTS.maxBodyBytes) {
+        chunks.push(chunk);
+        return;
+      }
+      request.off("data", onData);
+      request.pause();
+      reject(tooLarge());
+    };
+    request.on("data", onData);
+    request.once("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.once("error", reject);
+    request.once("close", () => reject(new ApiError(400, "client_closed", "The client closed the request.")));
+  });
 }
 
 function parseJson(text: string): unknown {
