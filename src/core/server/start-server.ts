@@ -130,6 +130,8 @@ function serialQueue() {
   };
 }
 
+const KNOWN_PATHS = ["/v1/models", "/v1/chat/completions"];
+
 async function handle(request: IncomingMessage, response: ServerResponse, context: RequestContext): Promise<void> {
   const startedAt = performance.now();
   const path = (request.url ?? "/").split("?")[0];
@@ -143,7 +145,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
       allowMethod(request, "POST");
       checkJsonContentType(request);
       const chat = parseChatRequest(parseJson(await readBody(request)));
-      const result = await polishFor(chat, request, response, context);
+      const result = await polishFor(chat, response, context);
       outcome = result.polished ? " polished" : ` kept the original (${result.reason})`;
       if (response.destroyed) outcome += ", client gone";
       else sendCompletion(response, chat, result, context.closing);
@@ -165,7 +167,9 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
     }
   }
   const elapsed = Math.round(performance.now() - startedAt);
-  context.options.log?.(`${request.method} ${path} ${response.statusCode}${outcome} ${elapsed} ms`);
+  // Only our own routes are named: any other path is the client's text, and stays out of the log.
+  const logged = KNOWN_PATHS.includes(path) ? path : "(another path)";
+  context.options.log?.(`${request.method} ${logged} ${response.statusCode}${outcome} ${elapsed} ms`);
 }
 
 function allowMethod(request: IncomingMessage, method: string): void {
@@ -235,7 +239,6 @@ function parseJson(text: string): unknown {
  */
 async function polishFor(
   chat: ChatRequest,
-  request: IncomingMessage,
   response: ServerResponse,
   { options, inFlight, queue }: RequestContext,
 ): Promise<PolishResult> {

@@ -68,11 +68,12 @@ function openAiError(response: RawResponse) {
 describe("the endpoint with no model downloaded", () => {
   let server: RunningServer;
   let client: OpenAI;
+  const log: string[] = [];
 
   beforeAll(async () => {
     setAppleSiliconOverride(true);
     const { supportDir, cacheDir } = await polishFolders();
-    server = await startServer({ port: 0, supportDir, cacheDir });
+    server = await startServer({ port: 0, supportDir, cacheDir, log: (line) => log.push(line) });
     client = new OpenAI({ baseURL: server.baseUrl, apiKey: "anything", maxRetries: 0 });
   });
   afterAll(async () => {
@@ -140,6 +141,12 @@ describe("the endpoint with no model downloaded", () => {
       .withResponse();
     expect(response.status).toBe(200);
     expect(data.choices[0].message.content).toBe(transcript);
+  });
+
+  it("logs each request by route and outcome, never the text", () => {
+    const answered = /^POST \/v1\/chat\/completions 200 kept the original \(model_not_downloaded\) \d+ ms$/;
+    expect(log.some((line) => answered.test(line))).toBe(true);
+    expect(log.join("\n")).not.toMatch(/tuesday|wednesday|明日/);
   });
 
   it("hands empty dictation straight back", async () => {
@@ -275,6 +282,9 @@ describe("the endpoint with no model downloaded", () => {
       const method = await raw(server, { method: "GET", path: "/v1/chat/completions" });
       expect(method.status).toBe(405);
       expect(openAiError(method).code).toBe("method_not_allowed");
+      const dictated = await raw(server, { method: "GET", path: "/v1/meet%20on%20tuesday" });
+      expect(dictated.status).toBe(404);
+      expect(log.at(-1)).toMatch(/^GET \(another path\) 404 not_found \d+ ms$/);
     });
   });
 });
