@@ -10,8 +10,7 @@
  */
 import http from "node:http";
 import { parseArgs } from "node:util";
-import { polish, setAppleSiliconOverride, stopHelper, type PolishParams } from "../../src/core";
-import { startServer } from "../../src/core/server";
+import { polish, setAppleSiliconOverride, startServer, stopHelper, type PolishParams } from "../../src/core";
 import { cachedModel, polishFolders } from "../../test/core/polish/polish-fixtures";
 import { saveResults } from "../results";
 

@@ -1,12 +1,15 @@
-import { cancelDownload } from "../core/store/cancel-download";
-import { deleteModel } from "../core/store/delete-model";
-import { downloadModel } from "../core/store/download-model";
-import { findModel } from "../core/find-model";
-import { formatBytes } from "../core/store/format-bytes";
-import { getModelState } from "../core/store/get-model-state";
-import { getModelStates } from "../core/store/get-model-states";
-import { isModelBusy } from "../core/helper/is-model-busy";
-import type { DownloadProgress, ModelState } from "../core/store/model-state";
+import {
+  cancelDownload,
+  deleteModel,
+  downloadModel,
+  findModel,
+  formatBytes,
+  getModelState,
+  getModelStates,
+  isModelBusy,
+  type DownloadProgress,
+  type ModelState,
+} from "../core";
 import { EXIT_CODES, exitCodeFor } from "./exit-codes";
 import { HELP_OPTION, parseCommandArgs, printHelp, usageError } from "./parse-command-args";
 

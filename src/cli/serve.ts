@@ -1,14 +1,18 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { PolishError, STYLES, parseUnloadAfter, supportDir, type StyleId } from "../core";
 import {
   API_KEY_ENV,
+  PolishError,
   SERVER_DEFAULTS,
+  STYLES,
   installLaunchAgent,
+  parseUnloadAfter,
   startServer,
+  supportDir,
   uninstallLaunchAgent,
   type RunningServer,
-} from "../core/server";
+  type StyleId,
+} from "../core";
 import { EXIT_CODES } from "./exit-codes";
 import { HELP_OPTION, parseCommandArgs, printHelp } from "./parse-command-args";
 import { DEFAULT_UNLOAD_AFTER } from "./polish";

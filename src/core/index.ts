@@ -7,3 +7,4 @@ export * from "./config";
 export * from "./store";
 export * from "./helper";
 export * from "./polish";
+export * from "./server";

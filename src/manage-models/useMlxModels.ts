@@ -198,7 +198,6 @@ export function useMlxModels() {
     models: data ? data.summary.models.map((state) => toRow(state, data.helper)) : [],
     usedBytes: data?.summary.usedBytes,
     freeBytes: data?.summary.freeBytes,
-    helper: data?.helper,
     isLoading,
     refresh: revalidate,
     download,

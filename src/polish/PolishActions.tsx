@@ -1,7 +1,7 @@
-import { Action, ActionPanel, Icon, openExtensionPreferences } from "@raycast/api";
+import { Action, ActionPanel, Icon } from "@raycast/api";
 import { STYLES, type PolishResult, type StyleId } from "../core";
 import { adviceFor, FIX_TITLES } from "../raycast/advice";
-import { copyLogs } from "../raycast/copy-logs";
+import { commonFixes, FIX_ICONS } from "../raycast/fixes";
 import { launchManageModels } from "../raycast/launch-manage-models";
 import { SHORTCUTS } from "../raycast/shortcuts";
 import { OriginalTextDetail } from "./OriginalTextDetail";
@@ -21,6 +21,12 @@ export interface PolishActionsProps {
 export function PolishActions(props: PolishActionsProps) {
   const { original, response, result } = props;
   const advice = result && !result.polished ? adviceFor(result.reason ?? "internal", props.modelTitle) : undefined;
+  // Retry and Open Manage Local Models are always below; any other fix leads the panel.
+  const fix = advice?.fix === "retry" || advice?.fix === "manage-models" ? undefined : advice?.fix;
+  const fixAction =
+    fix &&
+    result &&
+    commonFixes({ modelId: result.model, summary: `${result.reason}: ${result.message ?? advice?.title}` })[fix];
   return (
     <ActionPanel>
       <ActionPanel.Section>
@@ -30,22 +36,8 @@ export function PolishActions(props: PolishActionsProps) {
             <Action.CopyToClipboard title="Copy Response" content={response} shortcut={SHORTCUTS.copyResponse} />
           </>
         ) : null}
-        {advice?.fix === "download" && result ? (
-          <Action
-            title={FIX_TITLES.download}
-            icon={Icon.Download}
-            onAction={() => launchManageModels({ downloadModelId: result.model })}
-          />
-        ) : null}
-        {advice?.fix === "preferences" ? (
-          <Action title={FIX_TITLES.preferences} icon={Icon.Gear} onAction={openExtensionPreferences} />
-        ) : null}
-        {advice?.fix === "copy-logs" && result ? (
-          <Action
-            title={FIX_TITLES["copy-logs"]}
-            icon={Icon.Clipboard}
-            onAction={() => copyLogs(`${result.reason}: ${result.message ?? advice.title}`)}
-          />
+        {fix && fixAction ? (
+          <Action title={FIX_TITLES[fix]} icon={FIX_ICONS[fix]} onAction={() => void fixAction()} />
         ) : null}
       </ActionPanel.Section>
       <ActionPanel.Section>

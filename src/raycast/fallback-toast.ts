@@ -1,8 +1,7 @@
-import { showToast, Toast, openExtensionPreferences } from "@raycast/api";
+import { showToast, Toast } from "@raycast/api";
 import { findModel, type PolishResult } from "../core";
-import { adviceFor, FIX_TITLES, type Fix } from "./advice";
-import { copyLogs } from "./copy-logs";
-import { launchManageModels } from "./launch-manage-models";
+import { adviceFor } from "./advice";
+import { commonFixes, fixToastAction } from "./fixes";
 
 /**
  * After a fallback: says why the original text was used instead and offers the fix (download the model,
@@ -12,19 +11,13 @@ import { launchManageModels } from "./launch-manage-models";
 export async function showFallbackToast(result: PolishResult, outcome: string): Promise<void> {
   const title = modelTitle(result.model);
   const advice = adviceFor(result.reason ?? "internal", title);
-  const fixes: Partial<Record<Fix, () => Promise<void>>> = {
-    download: () => launchManageModels({ downloadModelId: result.model }),
-    "manage-models": () => launchManageModels(),
-    preferences: openExtensionPreferences,
-    "copy-logs": () => copyLogs(`${result.reason}: ${result.message ?? advice.title}`),
-  };
-  const fix = advice.fix && fixes[advice.fix];
+  const fixes = commonFixes({ modelId: result.model, summary: `${result.reason}: ${result.message ?? advice.title}` });
   await showToast({
     style: Toast.Style.Failure,
     title: `${advice.title}. ${outcome}`,
     // The core's message is a full sentence about this failure; the generic hint is for when it has none.
     message: result.message ?? advice.hint,
-    primaryAction: fix && advice.fix ? { title: FIX_TITLES[advice.fix], onAction: () => void fix() } : undefined,
+    primaryAction: fixToastAction(advice.fix, fixes),
   });
 }
 

@@ -1,8 +1,9 @@
 import { showToast, Toast } from "@raycast/api";
 import type { MutatePromise } from "@raycast/utils";
 import { toPolishError } from "../core";
-import { adviceFor, FIX_TITLES, type Fix } from "./advice";
+import { adviceFor } from "./advice";
 import { copyLogs } from "./copy-logs";
+import { fixToastAction, type FixHandlers } from "./fixes";
 
 export interface MutationParams<Data, Result> {
   /** Shown in an animated toast while the work runs ("Downloading Qwen 3 1.7B"). */
@@ -19,8 +20,8 @@ export interface MutationParams<Data, Result> {
   optimisticUpdate?: (data: Data | undefined) => Data;
   /** The model's title, for the failure's wording. */
   model: string;
-  /** What the failure toast's action does for each kind of fix; fixes without one get no action. */
-  fixes?: Partial<Record<Fix, () => void>>;
+  /** What the failure toast's action does for each kind of fix; fixes without one get no action (Copy Logs always has one). */
+  fixes?: FixHandlers;
 }
 
 /**
@@ -54,24 +55,8 @@ export async function runMutation<Data, Result>(params: MutationParams<Data, Res
     toast.title = advice.title;
     // Some core messages already end with the advice; say it once.
     toast.message = error.message.includes(advice.hint) ? error.message : `${error.message} ${advice.hint}`;
-    toast.primaryAction = failureAction(advice.fix, params.fixes, `${error.code}: ${error.stack ?? error.message}`);
+    const logs = `${error.code}: ${error.stack ?? error.message}`;
+    toast.primaryAction = fixToastAction(advice.fix, { "copy-logs": () => copyLogs(logs), ...params.fixes });
     return undefined;
   }
-}
-
-function failureAction(
-  fix: Fix | undefined,
-  fixes: Partial<Record<Fix, () => void>> = {},
-  logs: string,
-): Toast.ActionOptions | undefined {
-  if (fix === "copy-logs") return { title: FIX_TITLES[fix], onAction: () => void copyLogs(logs) };
-  const handler = fix && fixes[fix];
-  if (!fix || !handler) return undefined;
-  return {
-    title: FIX_TITLES[fix],
-    onAction: (toast) => {
-      void toast.hide();
-      handler();
-    },
-  };
 }

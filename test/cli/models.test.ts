@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { getModelState } from "../../src/core/store/get-model-state";
+import { getModelState } from "../../src/core/store/model-state";
 import { startLocalHub, type LocalHub } from "../support/hub-server";
 import { useLocalStore } from "../support/local-store";
 

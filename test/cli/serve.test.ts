@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { POLISH_HEADERS } from "../../src/core/server";
+import { POLISH_HEADERS } from "../../src/core";
 import { polishFolders } from "../core/polish/polish-fixtures";
 
 const root = path.resolve(__dirname, "..", "..");

@@ -10,7 +10,7 @@ import { render, waitFor, type Screen } from "../support/render";
 import type { ReactTestInstance } from "react-test-renderer";
 
 // The store and the helper are faked at their boundary; catalogue, styles and formatting run for real.
-jest.mock("../../src/core/store/get-model-states");
+jest.mock("../../src/core/store/model-state");
 jest.mock("../../src/core/helper/get-helper-status");
 jest.mock("../../src/core/store/download-model");
 jest.mock("../../src/core/store/cancel-download");

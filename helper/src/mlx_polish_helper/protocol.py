@@ -8,8 +8,6 @@ from typing import Literal
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
-PROTOCOL_VERSION = 1
-
 # Frozen builds carry the schema inside the package; a source checkout reads the one in helper/.
 _SCHEMA_CANDIDATES = (
     Path(__file__).with_name("protocol.schema.json"),
@@ -50,6 +48,11 @@ def schema() -> dict:
         if path.is_file():
             return json.loads(path.read_text())
     raise FileNotFoundError(f"protocol.schema.json not found in {_SCHEMA_CANDIDATES}")
+
+
+def protocol_version() -> int:
+    """The schema's HelperProtocolVersion: the one place the protocol version is written."""
+    return schema()["$defs"]["HelperProtocolVersion"]["const"]
 
 
 @cache

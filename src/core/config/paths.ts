@@ -18,7 +18,8 @@ export function supportDir(explicit?: string): string {
 
 /**
  * The standard Hugging Face cache, resolved the way `huggingface_hub` does, so models fetched by
- * `mlx_lm` or the `hf` CLI are found and ours are usable by them.
+ * `mlx_lm` or the `hf` CLI are found and ours are usable by them. Not `@huggingface/hub`'s
+ * `getHFHubCachePath`: it takes a variable set to "" as a path and would resolve a relative folder.
  */
 export function hubCacheDir(): string {
   if (process.env.HF_HUB_CACHE) return process.env.HF_HUB_CACHE;

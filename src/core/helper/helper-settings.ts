@@ -1,8 +1,14 @@
 /** The facts the helper client and its callers share: file names in the support dir, versions, timeouts. */
 
-/** The helper version this extension ships with; a helper of another version is restarted. */
+import type { HelperProtocolVersion } from "./protocol";
+
+/**
+ * The helper version this extension ships with; a helper of another version is restarted. The helper's
+ * own is `__version__` in helper/src/mlx_polish_helper/__init__.py (a test keeps the two equal).
+ */
 export const HELPER_VERSION = "0.1.0";
-export const HELPER_PROTOCOL = 1;
+/** Typed by the schema's `HelperProtocolVersion`: a schema bump fails to compile until this follows. */
+export const HELPER_PROTOCOL: HelperProtocolVersion = 1;
 
 export const HELPER_SOCKET_FILE = "helper.sock";
 export const HELPER_LOG_FILE = "helper.log";

@@ -219,10 +219,6 @@ export interface HelperGenerateParams {
    * Upper bound on generated tokens; default derived from the last message's length, always capped by the helper.
    */
   max_tokens?: number;
-  /**
-   * Default 0 (greedy): faithful rewriting.
-   */
-  temperature?: number;
   unload_after_seconds?: HelperUnloadAfterSeconds;
   /**
    * Default true: queue behind a running request. False: answer `busy` at once instead.

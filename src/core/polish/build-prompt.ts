@@ -6,8 +6,6 @@ export interface Prompt {
   messages: HelperGenerateParams["messages"];
   /** How many leading messages never change for this style and model: the helper caches their prefill. */
   fixedPrefixMessages: number;
-  /** Room for the answer: about the input's length, plus an email's greeting; stops a runaway answer early. */
-  maxTokens: number;
 }
 
 export interface BuildPromptParams {
@@ -118,8 +116,6 @@ export function wrapTranscript(text: string): string {
  * style, the custom instructions and the model family, so the helper keeps its prefill warm.
  */
 export function buildPrompt({ text, style, model, customInstructions }: BuildPromptParams): Prompt {
-  // ≈ 4 characters a token in English and fewer in other scripts: half the characters is ample.
-  const maxTokens = Math.ceil(text.length / 2) + 64;
   const custom = customInstructions?.trim();
   const systemParts = [RULES, STYLE_RULES[style]];
   if (custom)
@@ -135,10 +131,10 @@ export function buildPrompt({ text, style, model, customInstructions }: BuildPro
   turns.push({ role: "user", content: wrapTranscript(text) });
 
   if (model.chatTemplate.systemRole) {
-    return { messages: [{ role: "system", content: system }, ...turns], fixedPrefixMessages: turns.length, maxTokens };
+    return { messages: [{ role: "system", content: system }, ...turns], fixedPrefixMessages: turns.length };
   }
   // Gemma's template has no system role: the rules lead the first user turn instead.
   const [first, ...rest] = turns;
   const messages: Prompt["messages"] = [{ role: "user", content: `${system}\n\n${first.content}` }, ...rest];
-  return { messages, fixedPrefixMessages: messages.length - 1, maxTokens };
+  return { messages, fixedPrefixMessages: messages.length - 1 };
 }

@@ -132,7 +132,7 @@ async function polishPieces({
   let helperMs = 0;
   const pieces = splitText(params.text);
   for (const [index, piece] of pieces.entries()) {
-    const { messages, fixedPrefixMessages, maxTokens } = buildPrompt({
+    const { messages, fixedPrefixMessages } = buildPrompt({
       text: piece.text,
       style,
       model: catalogModel,
@@ -145,7 +145,6 @@ async function polishPieces({
         model_path: modelPath,
         messages,
         fixed_prefix_messages: fixedPrefixMessages,
-        max_tokens: maxTokens,
         ...(params.unloadAfterSeconds !== undefined && { unload_after_seconds: params.unloadAfterSeconds }),
       },
       { signal: params.signal, stallTimeoutMs: params.stallTimeoutMs },

@@ -1,7 +1,4 @@
-/**
- * The local OpenAI-compatible endpoint (`serve`): the door to this folder. Not re-exported from the
- * core's own index, since it builds on it (`polish()`, the store).
- */
+/** The local OpenAI-compatible endpoint (`serve`) and its login agent: the door to this folder. */
 export { startServer, type RunningServer, type ServerOptions } from "./start-server";
 export { ApiError, modelNames, parseModelName, transcriptOf } from "./openai-shapes";
 export { isLoopbackHost } from "./request-guard";

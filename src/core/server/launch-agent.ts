@@ -8,7 +8,7 @@ import { chmod, mkdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { PolishError } from "..";
+import { PolishError } from "../errors";
 import { API_KEY_ENV } from "./server-settings";
 
 /** The agent's launchd label, also its plist's file name. */

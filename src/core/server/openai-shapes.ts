@@ -5,7 +5,9 @@
  * `chat_template_kwargs`, …) are accepted and ignored, since clients send them and retry without on 4xx.
  */
 import { randomUUID } from "node:crypto";
-import { CATALOG, STYLES, type CatalogModel, type PolishResult, type StyleId } from "..";
+import { CATALOG, type CatalogModel } from "../catalog";
+import type { PolishResult } from "../polish";
+import { STYLES, type StyleId } from "../styles";
 
 /** What a chat request asks of us, once read. */
 export interface ChatRequest {

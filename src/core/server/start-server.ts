@@ -5,15 +5,11 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import {
-  CATALOG,
-  PolishError,
-  getModelStates,
-  polish as corePolish,
-  type PolishParams,
-  type PolishResult,
-  type StyleId,
-} from "..";
+import { CATALOG } from "../catalog";
+import { PolishError } from "../errors";
+import { polish as corePolish, type PolishParams, type PolishResult } from "../polish";
+import { getModelStates } from "../store";
+import type { StyleId } from "../styles";
 import {
   ApiError,
   completionBody,

@@ -5,7 +5,8 @@ import { lockFile, readDownloadRecord } from "./download-state";
 import { isProcessAlive } from "../is-process-alive";
 import { PolishError } from "../errors";
 
-// A holder refreshes its lock every second; one not refreshed for this long belongs to a dead process.
+// proper-lockfile refreshes a held lock every STALE_MS / 2 (its default); one not refreshed for
+// STALE_MS belongs to a dead process.
 const STALE_MS = 4_000;
 
 /**

@@ -9,7 +9,7 @@ import { fetchFile } from "./fetch-file";
 import { formatBytes } from "./format-bytes";
 import { findModel } from "../find-model";
 import { freeDiskSpace } from "./free-disk-space";
-import { getModelState } from "./get-model-state";
+import { getModelState } from "./model-state";
 import { repoCache, writeFileAtomic, type RepoCache } from "./hub-cache";
 import { listModelFiles, resolveCommit, type HubFile } from "./hub-files";
 import { writeManifest } from "./model-manifest";
@@ -65,7 +65,7 @@ export async function downloadModel(params: DownloadModelParams): Promise<ModelS
   const onAbort = () => cancel.abort();
   params.signal?.addEventListener("abort", onAbort);
   activeDownloads.set(model.id, cancel);
-  const run = new Run(model.id, model.repo, store, params, cancel);
+  const run = new DownloadRun(model.id, model.repo, store, params, cancel);
   try {
     await clearDownloadRecord(store.supportDir, model.id);
     if (params.signal?.aborted) cancel.abort();
@@ -99,7 +99,7 @@ export async function downloadModel(params: DownloadModelParams): Promise<ModelS
 }
 
 /** One download's moving parts: its signals, byte counts, progress ticker and retry loop. */
-class Run {
+class DownloadRun {
   readonly cache: RepoCache;
   revision?: string;
   private attempt = new AbortController();

@@ -1,5 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
+import { getRepoFolderName } from "@huggingface/hub";
 
 /**
  * The Hugging Face cache layout, as `huggingface_hub` writes it:
@@ -13,7 +14,7 @@ export interface RepoCache {
 }
 
 export function repoCache(cacheDir: string, repo: string): RepoCache {
-  const root = path.join(cacheDir, `models--${repo.split("/").join("--")}`);
+  const root = path.join(cacheDir, getRepoFolderName({ name: repo, type: "model" }));
   return {
     root,
     blobs: path.join(root, "blobs"),

@@ -65,7 +65,6 @@ describe.each(helpers)("polishing with the $kind helper", ({ command }) => {
         model_path: modelPaths[modelId],
         messages: prompt.messages,
         fixed_prefix_messages: prompt.fixedPrefixMessages,
-        max_tokens: prompt.maxTokens,
       });
       for (let next = await stream.next(); ; next = await stream.next()) if (next.done) return next.value.text;
     });

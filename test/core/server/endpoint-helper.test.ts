@@ -6,8 +6,17 @@
  */
 import path from "node:path";
 import OpenAI from "openai";
-import { getHelperStatus, polish, setAppleSiliconOverride, stopHelper, type PolishParams } from "../../../src/core";
-import { POLISH_HEADERS, modelNames, startServer, type RunningServer } from "../../../src/core/server";
+import {
+  POLISH_HEADERS,
+  getHelperStatus,
+  modelNames,
+  polish,
+  setAppleSiliconOverride,
+  startServer,
+  stopHelper,
+  type PolishParams,
+  type RunningServer,
+} from "../../../src/core";
 import { cachedModel, polishFolders } from "../polish/polish-fixtures";
 
 const root = path.resolve(__dirname, "..", "..", "..");

@@ -6,8 +6,13 @@
  */
 import http from "node:http";
 import OpenAI from "openai";
-import { setAppleSiliconOverride } from "../../../src/core";
-import { POLISH_HEADERS, SERVER_DEFAULTS, startServer, type RunningServer } from "../../../src/core/server";
+import {
+  POLISH_HEADERS,
+  SERVER_DEFAULTS,
+  setAppleSiliconOverride,
+  startServer,
+  type RunningServer,
+} from "../../../src/core";
 import { polishFolders } from "../polish/polish-fixtures";
 
 const TRANSCRIPT = "um so we meet tuesday no wait wednesday at three";

@@ -17,7 +17,7 @@ import {
   launchAgentPlist,
   uninstallLaunchAgent,
   type LaunchAgentParams,
-} from "../../../src/core/server";
+} from "../../../src/core";
 
 const PARAMS: LaunchAgentParams = {
   programArguments: [

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { downloadModel } from "../../../src/core/store/download-model";
-import { getModelState } from "../../../src/core/store/get-model-state";
+import { getModelState } from "../../../src/core/store/model-state";
 import { freeDiskSpace } from "../../../src/core/store/free-disk-space";
 import { startLocalHub, type LocalHub } from "../../support/hub-server";
 

@@ -3,8 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { downloadModel } from "../../../src/core/store/download-model";
 import { PolishError } from "../../../src/core/errors";
-import { getModelState } from "../../../src/core/store/get-model-state";
-import type { DownloadProgress } from "../../../src/core/store/model-state";
+import { getModelState, type DownloadProgress } from "../../../src/core/store/model-state";
 import { startLocalHub } from "../../support/hub-server";
 import { useLocalStore } from "../../support/local-store";
 

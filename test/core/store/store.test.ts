@@ -8,8 +8,7 @@ import { deleteModel } from "../../../src/core/store/delete-model";
 import { downloadModel } from "../../../src/core/store/download-model";
 import { writeDownloadRecord } from "../../../src/core/store/download-state";
 import { PolishError } from "../../../src/core/errors";
-import { getModelState } from "../../../src/core/store/get-model-state";
-import { getModelStates } from "../../../src/core/store/get-model-states";
+import { getModelState, getModelStates } from "../../../src/core/store/model-state";
 import { useLocalStore } from "../../support/local-store";
 import { tinyModel } from "../../support/tiny-model";
 
