@@ -5,3 +5,4 @@ export * from "./config";
 export * from "./store";
 export * from "./helper";
 export * from "./polish";
+export * from "./server";
