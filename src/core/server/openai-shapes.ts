@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { CATALOG, type CatalogModel } from "../catalog";
 import type { PolishResult } from "../polish";
-import { STYLES, type StyleId } from "../styles";
+import { STYLES, type StyleId } from "../catalog";
 
 /** What a chat request asks of us, once read. */
 export interface ChatRequest {

@@ -9,7 +9,7 @@ import { CATALOG } from "../catalog";
 import { PolishError } from "../errors";
 import { polish as corePolish, type PolishParams, type PolishResult } from "../polish";
 import { getModelStates } from "../store";
-import type { StyleId } from "../styles";
+import type { StyleId } from "../catalog";
 import {
   ApiError,
   completionBody,
