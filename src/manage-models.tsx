@@ -2,16 +2,16 @@ import { List, type LaunchProps } from "@raycast/api";
 import { useCachedState, usePromise } from "@raycast/utils";
 import { useEffect, useRef } from "react";
 import { formatBytes, isAppleSilicon } from "./core";
-import { LastFailureItem } from "./components/LastFailureItem";
-import { ModelListItem } from "./components/ModelListItem";
-import { UnsupportedMacView } from "./components/UnsupportedMacView";
-import { useMlxModels } from "./hooks/useMlxModels";
-import { dismissLastFailure, readLastFailure } from "./lib/last-failure";
-import { readSettings } from "./lib/preferences";
+import { LastFailureItem } from "./manage-models/LastFailureItem";
+import { ModelListItem } from "./manage-models/ModelListItem";
+import { UnsupportedMacView } from "./manage-models/UnsupportedMacView";
+import { useMlxModels } from "./manage-models/useMlxModels";
+import { dismissLastFailure, readLastFailure } from "./raycast/last-failure";
+import { readSettings } from "./raycast/preferences";
 
 /**
  * Downloads run in a detached worker: Node loading this command's bundle (`ray build` output) and calling
- * this export, so the worker needs no file of its own in the extension (see `core/background-download.ts`).
+ * this export, so the worker needs no file of its own in the extension (see `core/store/background-download.ts`).
  */
 export { runDownloadWorker } from "./core";
 
