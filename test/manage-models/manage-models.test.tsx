@@ -425,6 +425,7 @@ describe("Manage Local Models", () => {
     expect(screen.actionTitles(item)[0]).toBe("Download");
     await screen.settle(20);
     expect(mocked.downloadInBackground).not.toHaveBeenCalled();
+    await screen.unmount();
   });
 
   it("shows the last failure from a closed window at the top with its fix until dismissed", async () => {
@@ -450,6 +451,7 @@ describe("Manage Local Models", () => {
     const again = await renderCommand();
     await itemNamed(again, "Qwen 3 1.7B");
     expect(again.items()).toHaveLength(CATALOG.length);
+    await again.unmount();
   });
 
   it("a failure whose fix is a preference offers Open Extension Preferences", async () => {
