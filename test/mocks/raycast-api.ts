@@ -22,6 +22,8 @@ function host(name: string, slots: string[] = []) {
     );
     const ownProps: Props = { ...props };
     for (const slot of slots) delete ownProps[slot];
+    // Every Detail text Raycast was given, in order: what a user could have seen, however briefly.
+    if (name === "Detail" && typeof props.markdown === "string") raycast.detailMarkdown.push(props.markdown);
     return React.createElement(name, ownProps, props.children, ...slotChildren);
   };
   component.displayName = name;
@@ -63,6 +65,7 @@ export const raycast = {
   /** False when Raycast lacks the Accessibility permission: `getSelectedText` then always fails. */
   accessibilityGranted: true,
   localStorage: new Map<string, string | number | boolean>(),
+  detailMarkdown: [] as string[],
 };
 
 /** The errors Raycast's `getSelectedText` rejects with (seen in raycast/extensions issues #16794, #6129). */
@@ -89,6 +92,7 @@ export function resetRaycast(preferences: Record<string, unknown> = {}): void {
   raycast.window = "open";
   raycast.accessibilityGranted = true;
   raycast.localStorage = new Map();
+  raycast.detailMarkdown = [];
   environment.launchType = LaunchType.UserInitiated;
   resetCaches();
 }

@@ -45,15 +45,12 @@ test("Polish Selected Text streams the model's text into the view and offers it 
 
   raycast.selectedText = TEXT;
   const screen = await render(<PolishSelection />);
-  const shown = new Set<string>();
-  await waitFor(() => {
-    shown.add(screen.one("Detail").props.markdown);
-    expect(screen.one("Detail").props.isLoading).toBe(false);
-  }, 60_000);
+  await waitFor(() => expect(screen.one("Detail").props.isLoading).toBe(false), 60_000);
 
   expect(screen.one("Detail").props.markdown).toBe(reference.text);
-  // Partial text appeared before the end: it streamed.
-  expect([...shown].filter((text) => text && text !== reference.text).length).toBeGreaterThan(0);
+  // Partial text was rendered before the end: it streamed (every render is recorded, not sampled).
+  const partial = raycast.detailMarkdown.filter((text) => text && text !== reference.text);
+  expect(partial.length).toBeGreaterThan(0);
   const paste = screen.all("Action.Paste").find((node) => node.props.title === "Paste Response")!;
   expect(paste.props.content).toBe(reference.text);
   const speed = screen.all("Detail.Metadata.Label").find((node) => node.props.title === "Speed");
