@@ -3,6 +3,7 @@ export * from "./errors";
 export * from "./find-model";
 export * from "./format-bytes";
 export * from "./platform";
+export * from "./can-run-helper";
 export * from "./paths";
 export * from "./model-state";
 export * from "./styles";

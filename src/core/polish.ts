@@ -6,7 +6,7 @@ import { findModel } from "./find-model";
 import { guardOutput } from "./guard-output";
 import { helperGenerate, withHelper, type HelperOptions } from "./helper-client";
 import { connectOurHelper, type ConnectedHelper } from "./ensure-helper";
-import { isAppleSilicon } from "./platform";
+import { canRunHelper } from "./can-run-helper";
 import { readyModelPath } from "./ready-model-path";
 import { splitText } from "./split-text";
 import { DEFAULT_STYLE_ID, type StyleId } from "./styles";
@@ -99,8 +99,11 @@ export async function polish(params: PolishParams): Promise<PolishResult> {
 
   if (!params.text.trim()) return fallback("empty_input", "There is no text to polish.");
   if (params.signal?.aborted) return fallback("cancelled", "Cancelled.");
-  if (!isAppleSilicon()) {
-    return fallback("unsupported_platform", "Polishing needs a Mac with Apple Silicon; your text is unchanged.");
+  if (!canRunHelper()) {
+    return fallback(
+      "unsupported_platform",
+      "Polishing needs a Mac with Apple Silicon (or Linux, where MLX runs on the CPU); your text is unchanged.",
+    );
   }
   try {
     const catalogModel = findModel(model);
