@@ -1,7 +1,9 @@
+import { spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { downloadModel } from "../src/core/download-model";
+import { writeDownloadRecord } from "../src/core/download-state";
 import { PolishError } from "../src/core/errors";
 import { getModelState } from "../src/core/get-model-state";
 import type { DownloadProgress } from "../src/core/model-state";
@@ -280,6 +282,42 @@ test("a second download of the same model in the same process is refused as busy
 
   expect(error.code).toBe("busy");
   expect((await first).status.kind).toBe("ready");
+});
+
+test("takes over at once the lock of a process killed mid-download, without waiting for it to go stale", async () => {
+  // What a SIGKILLed downloader leaves: its lock (freshly refreshed), the lock's owner and a live-looking record.
+  const dead = spawnSync(process.execPath, ["-e", "console.log(process.pid)"], { encoding: "utf8" });
+  const deadPid = Number(dead.stdout.trim());
+  const lock = path.join(local.store.supportDir, "locks", `${MODEL_ID}.lock`);
+  await fs.mkdir(lock, { recursive: true });
+  // Refreshed an hour from now: proper-lockfile alone would call it held for that long.
+  const later = new Date(Date.now() + 3_600_000);
+  await fs.utimes(lock, later, later);
+  await fs.writeFile(`${lock}.owner.json`, JSON.stringify({ pid: deadPid, startTime: "1" }));
+  await writeDownloadRecord(local.store.supportDir, {
+    modelId: MODEL_ID,
+    pid: deadPid,
+    startTime: "1",
+    status: "downloading",
+    updatedAt: Date.now(),
+  });
+  expect((await getModelState(MODEL_ID, local.store)).status.kind).toBe("not_downloaded");
+
+  const state = await downloadModel({ modelId: MODEL_ID, ...local.store, ...fast });
+
+  expect(state.status.kind).toBe("ready");
+  await expect(fs.access(`${lock}.owner.json`)).rejects.toThrow();
+});
+
+test("refuses a download while a live process owns the lock, naming it", async () => {
+  const lock = path.join(local.store.supportDir, "locks", `${MODEL_ID}.lock`);
+  await fs.mkdir(lock, { recursive: true });
+  await fs.writeFile(`${lock}.owner.json`, JSON.stringify({ pid: process.ppid }));
+
+  const error = await rejection(downloadModel({ modelId: MODEL_ID, ...local.store, ...fast }));
+
+  expect(error.code).toBe("busy");
+  expect(error.message).toContain(`process ${process.ppid}`);
 });
 
 test("refuses up front, with the numbers, when the disk cannot hold the download", async () => {

@@ -5,6 +5,7 @@ import { activeDownloads } from "./active-downloads";
 import { acquireDownloadLock } from "./download-lock";
 import { cancelMarkerFile, clearDownloadRecord, writeDownloadRecord, type DownloadRecord } from "./download-state";
 import { PolishError } from "./errors";
+import { currentProcess } from "./process-identity";
 import { fetchFile } from "./fetch-file";
 import { formatBytes } from "./format-bytes";
 import { findModel } from "./find-model";
@@ -179,7 +180,7 @@ class Run {
   async writeRecord(fields: Pick<DownloadRecord, "status" | "error">): Promise<void> {
     await writeDownloadRecord(this.store.supportDir, {
       modelId: this.modelId,
-      pid: process.pid,
+      ...currentProcess(),
       revision: this.revision,
       progress: this.progress(),
       updatedAt: Date.now(),

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { readDownloadRecord } from "./download-state";
-import { isProcessAlive } from "./is-process-alive";
+import { isSameProcessAlive } from "./process-identity";
 import { findModel } from "./find-model";
 import { readRefMain, removeEmptyFolders, repoCache, treeSize } from "./hub-cache";
 import { readManifest } from "./model-manifest";
@@ -20,9 +20,10 @@ export async function getModelState(modelId: string, options: StoreOptions = {})
   const store = resolveStoreOptions(options);
   const cache = repoCache(store.cacheDir, model.repo);
   const record = await readDownloadRecord(store.supportDir, model.id);
-  // The age check guards against a record left by a dead process whose pid has since been reused.
+  // A record is live only while the very process that wrote it runs (pid and start time); the age check is
+  // for systems where the start time is unknown and the pid may have been reused.
   const live =
-    record?.status === "downloading" && isProcessAlive(record.pid) && Date.now() - record.updatedAt < LIVE_RECORD_MS;
+    record?.status === "downloading" && isSameProcessAlive(record) && Date.now() - record.updatedAt < LIVE_RECORD_MS;
   if (!live) await removeEmptyFolders(cache.root);
 
   const sizeOnDiskBytes = await treeSize(cache.root);
