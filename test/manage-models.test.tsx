@@ -18,6 +18,7 @@ jest.mock("../src/core/delete-model");
 jest.mock("../src/core/is-model-busy");
 jest.mock("../src/core/load-model");
 jest.mock("../src/core/unload-model");
+jest.mock("../src/core/verify-model");
 const mocked = jest.mocked(core);
 
 const GB = 1_000_000_000;
@@ -324,6 +325,37 @@ describe("Manage Local Models", () => {
     await screen.runAction("Unload Now", screen.item("Qwen 3 1.7B"));
     expect(mocked.unloadModel).toHaveBeenCalled();
     expect(raycast.toasts.at(-1)).toMatchObject({ style: "success", title: "Unloaded Qwen 3 1.7B" });
+    await screen.unmount();
+  });
+
+  it("verifies a ready model's files, and offers Retry, which downloads again, when one is damaged", async () => {
+    mocked.getModelStates.mockResolvedValue(storeSummary([modelState("qwen3-1.7b", { kind: "ready" })]));
+    mocked.verifyModel.mockResolvedValue({
+      state: modelState("qwen3-1.7b", { kind: "ready" }),
+      checkedFiles: 4,
+      damagedFiles: [],
+    });
+    const screen = await renderCommand();
+    await screen.runAction("Verify Files", await itemNamed(screen, "Qwen 3 1.7B"));
+    expect(mocked.verifyModel).toHaveBeenCalledWith(expect.objectContaining({ modelId: "qwen3-1.7b" }));
+    expect(raycast.toasts.at(-1)).toMatchObject({
+      style: "success",
+      title: "Verified Qwen 3 1.7B",
+      message: "All 4 files match the Hub's checksums.",
+    });
+
+    const corrupt = modelState("qwen3-1.7b", { kind: "corrupt", message: "model.safetensors failed" });
+    mocked.verifyModel.mockResolvedValue({ state: corrupt, checkedFiles: 4, damagedFiles: ["model.safetensors"] });
+    await screen.runAction("Verify Files", screen.item("Qwen 3 1.7B"));
+    const toast = raycast.toasts.at(-1)!;
+    expect(toast).toMatchObject({ style: "failure", title: "Downloaded files were damaged" });
+    expect(toast.message).toContain("model.safetensors failed the checksum check.");
+    expect(toast.primaryAction?.title).toBe("Retry");
+    mocked.downloadModel.mockResolvedValue(modelState("qwen3-1.7b", { kind: "ready" }));
+    toast.primaryAction!.onAction!(toast as never);
+    await waitFor(() =>
+      expect(mocked.downloadModel).toHaveBeenCalledWith(expect.objectContaining({ modelId: "qwen3-1.7b" })),
+    );
     await screen.unmount();
   });
 

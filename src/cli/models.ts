@@ -7,13 +7,16 @@ import { formatBytes } from "../core/format-bytes";
 import { getModelState } from "../core/get-model-state";
 import { getModelStates } from "../core/get-model-states";
 import { isModelBusy } from "../core/is-model-busy";
+import { verifyModel } from "../core/verify-model";
 import type { DownloadProgress, ModelState } from "../core/model-state";
 import { EXIT_CODES, exitCodeFor } from "./exit-codes";
 
-const USAGE = `usage: mlx-polish models <list|status|download|cancel|delete> [ID] [--json]
+const USAGE = `usage: mlx-polish models <list|status|download|verify|cancel|delete> [ID] [--json]
   list [--json]            every catalogue model with status, sizes and path
   status ID [--json]       one model
   download ID [--json]     download (resumes a partial one); progress on stderr, or JSON lines on stdout
+  verify ID [--json]       re-hash every file against the Hub's checksums; damaged ones make the model
+                           corrupt (exit 6) and the next download fetches only them
   cancel ID                cancel a download running in any process
   delete ID                delete a downloaded model
 Environment: HF_ENDPOINT, HF_HUB_CACHE, HF_TOKEN, MLX_POLISH_SUPPORT_DIR.`;
@@ -31,13 +34,14 @@ export async function modelsCommand(args: string[]): Promise<number> {
     return values.help ? EXIT_CODES.ok : EXIT_CODES.error;
   }
   if (action === "list") return list(values.json);
-  if (!["status", "download", "cancel", "delete"].includes(action) || !modelId) {
+  if (!["status", "download", "verify", "cancel", "delete"].includes(action) || !modelId) {
     process.stderr.write(`${USAGE}\n`);
     return EXIT_CODES.error;
   }
   findModel(modelId);
   if (action === "status") return status(modelId, values.json);
   if (action === "download") return download(modelId, values.json);
+  if (action === "verify") return verify(modelId, values.json);
   if (action === "cancel") {
     const cancelled = await cancelDownload(modelId);
     process.stderr.write(cancelled ? `Cancelled the download of ${modelId}.\n` : `${modelId} is not downloading.\n`);
@@ -99,6 +103,27 @@ async function download(modelId: string, json: boolean): Promise<number> {
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
+  }
+}
+
+async function verify(modelId: string, json: boolean): Promise<number> {
+  try {
+    const result = await verifyModel({
+      modelId,
+      onFile: ({ path, index, count }) => {
+        if (!json) process.stderr.write(`${modelId}: checking ${path} (${index + 1} of ${count})\n`);
+      },
+    });
+    const { damagedFiles, checkedFiles } = result;
+    if (json) {
+      process.stdout.write(`${JSON.stringify({ ...toJson(result.state), checkedFiles, damagedFiles })}\n`);
+    } else {
+      process.stdout.write(`${describe(result.state)}\n`);
+    }
+    return damagedFiles.length > 0 ? EXIT_CODES.integrity : EXIT_CODES.ok;
+  } catch (error) {
+    process.stderr.write(`mlx-polish: ${(error as Error).message}\n`);
+    return exitCodeFor(error);
   }
 }
 

@@ -36,6 +36,9 @@ export function ModelActions({ row, selected, isShowingDetail, onToggleDetail, m
         {status.kind === "ready" && !row.loaded && !row.activity ? (
           <Action title="Load Now" icon={Icon.Bolt} shortcut={SHORTCUTS.load} onAction={() => models.load(row)} />
         ) : null}
+        {status.kind === "ready" && !row.activity ? (
+          <Action title="Verify Files" icon={Icon.CheckCircle} onAction={() => models.verify(row)} />
+        ) : null}
         {row.loaded ? (
           <Action
             title="Unload Now"

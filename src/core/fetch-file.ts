@@ -1,10 +1,11 @@
-import { createHash, type Hash } from "node:crypto";
+import type { Hash } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { once } from "node:events";
 import { finished } from "node:stream/promises";
 import { downloadFile } from "@huggingface/hub";
+import { createContentHash } from "./content-hash";
 import { PolishError } from "./errors";
 import type { HubFile } from "./hub-files";
 
@@ -40,8 +41,7 @@ export async function fetchFile(params: FetchFileParams): Promise<void> {
     params.onBytes(-offset);
     offset = 0;
   }
-  const hash = createHash(file.digest === "sha256" ? "sha256" : "sha1");
-  if (file.digest === "git-sha1") hash.update(`blob ${file.size}\0`);
+  const hash = createContentHash(file);
   if (offset > 0) await hashFile(partial, hash);
 
   if (offset < file.size) {

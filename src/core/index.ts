@@ -18,6 +18,7 @@ export * from "./get-model-states";
 export * from "./download-model";
 export * from "./cancel-download";
 export * from "./delete-model";
+export * from "./verify-model";
 export * from "./helper-settings";
 export * from "./helper-socket-path";
 export * from "./find-helper";

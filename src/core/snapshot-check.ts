@@ -8,6 +8,9 @@ import type { ModelManifest } from "./model-manifest";
  */
 export async function snapshotProblem(snapshot: string, manifest?: ModelManifest): Promise<string | undefined> {
   if (manifest) {
+    if (manifest.damaged?.length) {
+      return `${manifest.damaged.join(", ")} failed the checksum check; Retry Download fetches only ${manifest.damaged.length === 1 ? "it" : "them"}.`;
+    }
     for (const file of manifest.files) {
       const size = await fileSize(path.join(snapshot, file.path));
       if (size === undefined) return `${file.path} is missing.`;

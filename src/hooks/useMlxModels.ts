@@ -10,7 +10,9 @@ import {
   getModelStates,
   isModelBusy,
   loadModel,
+  PolishError,
   unloadModel,
+  verifyModel,
   type HelperStatusResult,
   type ModelState,
   type ModelStatus,
@@ -154,6 +156,34 @@ export function useMlxModels() {
     });
   }
 
+  /** Re-hashes every file; damaged ones make the model corrupt, and the failure's Retry fetches only them. */
+  async function verify(row: ModelRow): Promise<void> {
+    const { model } = row;
+    await runMutation({
+      title: `Verifying ${model.title}`,
+      model: model.title,
+      mutate,
+      run: async (toast) => {
+        const result = await verifyModel({
+          modelId: model.id,
+          supportDir,
+          onFile: ({ index, count }) => {
+            toast.message = `File ${index + 1} of ${count}`;
+          },
+        });
+        if (result.damagedFiles.length > 0) {
+          throw new PolishError("integrity", `${result.damagedFiles.join(", ")} failed the checksum check.`);
+        }
+        return result;
+      },
+      success: ({ checkedFiles }) => ({
+        title: `Verified ${model.title}`,
+        message: `All ${checkedFiles} files match the Hub's checksums.`,
+      }),
+      fixes: { retry: () => void download(row) },
+    });
+  }
+
   async function load(row: ModelRow): Promise<void> {
     await runMutation({
       title: `Loading ${row.model.title}`,
@@ -204,6 +234,7 @@ export function useMlxModels() {
     download,
     cancel,
     remove,
+    verify,
     load,
     unload,
     select,
