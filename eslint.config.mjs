@@ -2,6 +2,6 @@ import { defineConfig } from "eslint/config";
 import raycastConfig from "@raycast/eslint-config";
 
 export default defineConfig([
-  { ignores: ["dist/**", "helper/**", "assets/**", "node_modules/**", "coverage/**", "raycast-env.d.ts"] },
+  { ignores: ["dist/**", "build/**", "helper/**", "assets/**", "node_modules/**", "coverage/**", "raycast-env.d.ts"] },
   ...raycastConfig,
 ]);

@@ -17,6 +17,7 @@ const BENCHMARKS = [
   { name: "helper", script: "bench:helper", args: [] },
   // The tiny model isolates our overhead; the bench model's CPU generation would take minutes per run.
   { name: "polish", script: "bench:polish", args: ["--size", "tiny", "--runs", "30", "--cold-runs", "3"] },
+  { name: "cli", script: "bench:cli", args: ["--runs", "20"] },
 ];
 
 /** A figure, its target and which way is better; `lowerIsBetter` figures meet the target at or below it. */
@@ -93,6 +94,22 @@ const TARGETS: Target[] = [
     label: "polish overhead over the helper, warm",
     unit: "ms",
     target: 10,
+    lowerIsBetter: true,
+  },
+  {
+    bench: "cli",
+    key: "version_ms_median",
+    label: "mlx-polish --version, wall",
+    unit: "ms",
+    target: 150,
+    lowerIsBetter: true,
+  },
+  {
+    bench: "cli",
+    key: "warm_polish_startup_ms_median",
+    label: "mlx-polish polish, wall − helper, warm",
+    unit: "ms",
+    target: 150,
     lowerIsBetter: true,
   },
 ];

@@ -1,8 +1,10 @@
 /**
- * The `mlx-polish` command line: `npm run --silent cli -- ARGS`. It drives the same core as the
- * Raycast commands. stdout carries only results; progress and messages go to stderr.
+ * The `mlx-polish` command line: the `mlx-polish` binary (this file bundled by `scripts/build-cli.mjs`) or
+ * `npm run --silent cli -- ARGS`. It drives the same core as the Raycast commands. stdout carries only
+ * results; progress and messages go to stderr.
  */
-import { PolishError } from "../core";
+import { PolishError } from "../core/errors";
+import { HELPER_VERSION } from "../core/helper-settings";
 
 type Subcommand = (args: string[]) => Promise<number>;
 
@@ -12,7 +14,7 @@ const subcommands: Record<string, () => Promise<Subcommand>> = {
   models: async () => (await import("./models")).modelsCommand,
 };
 
-const USAGE = `usage: mlx-polish <command> [args]
+const USAGE = `usage: mlx-polish <command> [args] | mlx-polish --version
 
 commands:
 ${Object.keys(subcommands)
@@ -21,6 +23,10 @@ ${Object.keys(subcommands)
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === "--version" || name === "-v") {
+    process.stdout.write(`mlx-polish ${HELPER_VERSION}\n`);
+    return 0;
+  }
   const load = name ? subcommands[name] : undefined;
   if (!load) {
     process.stderr.write(`${USAGE}\n`);

@@ -107,9 +107,15 @@ async function download(modelId: string, json: boolean): Promise<number> {
 }
 
 async function verify(modelId: string, json: boolean): Promise<number> {
+  // Ctrl-C stops between reads and marks nothing.
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
   try {
     const result = await verifyModel({
       modelId,
+      signal: controller.signal,
       onFile: ({ path, index, count }) => {
         if (!json) process.stderr.write(`${modelId}: checking ${path} (${index + 1} of ${count})\n`);
       },
@@ -124,6 +130,9 @@ async function verify(modelId: string, json: boolean): Promise<number> {
   } catch (error) {
     process.stderr.write(`mlx-polish: ${(error as Error).message}\n`);
     return exitCodeFor(error);
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
   }
 }
 
