@@ -7,6 +7,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { CHUNK_BYTES, DEFAULT_CONNECTIONS } from "../src/core/fetch-file";
 import { RESULTS_DIR } from "./results";
 
 const ROOT = path.join(__dirname, "..");
@@ -41,6 +42,14 @@ const TARGETS: Target[] = [
   },
   {
     bench: "download",
+    key: "loopback_vs_curl_sha256",
+    label: "download vs curl | sha256sum, loopback",
+    unit: "×",
+    target: 0.9,
+    lowerIsBetter: false,
+  },
+  {
+    bench: "download",
     key: "link_vs_curl",
     label: "download vs curl, 100 MB/s link",
     unit: "×",
@@ -51,9 +60,10 @@ const TARGETS: Target[] = [
   {
     bench: "download",
     key: "resume_refetched_bytes",
-    label: "bytes re-fetched on resume",
+    label: `bytes re-fetched on resume (${DEFAULT_CONNECTIONS} connections)`,
     unit: "B",
-    target: 1 << 20,
+    // At most one chunk for every connection.
+    target: DEFAULT_CONNECTIONS * CHUNK_BYTES,
     lowerIsBetter: true,
   },
   {

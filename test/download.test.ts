@@ -1,9 +1,10 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { downloadModel } from "../src/core/download-model";
 import { writeDownloadRecord } from "../src/core/download-state";
+import { CHUNK_BYTES, partialBytes } from "../src/core/fetch-file";
 import { PolishError } from "../src/core/errors";
 import { getModelState } from "../src/core/get-model-state";
 import type { DownloadProgress } from "../src/core/model-state";
@@ -77,12 +78,64 @@ test("resumes after the connection drops, without fetching the received bytes ag
   const state = await downloadModel({ modelId: MODEL_ID, ...local.store, ...fast });
 
   expect(state.status.kind).toBe("ready");
-  const resumed = local.hub.requests.find(
-    (request) => request.range?.startsWith("bytes=") && request.range !== "bytes=0-0",
-  );
-  expect(resumed?.range).toMatch(/^bytes=[1-9]\d*-/);
+  const weightReads = local.hub.requests.filter((request) => request.url.endsWith("/model.safetensors"));
+  expect(weightReads.map((request) => request.range)).toContainEqual(expect.stringMatching(/^bytes=[1-9]\d*-/));
   // The first attempt delivered about 1 MB; the resumed one fetches only the rest.
   expect(local.hub.servedBytes("model.safetensors")).toBeLessThanOrEqual(WEIGHTS.length + 64 * 1024);
+});
+
+test("fetches a large file over several ranged connections, each written at its offset", async () => {
+  const state = await downloadModel({ modelId: MODEL_ID, ...local.store, ...fast, segmentBytes: CHUNK_BYTES });
+
+  expect(state.status.kind).toBe("ready");
+  const ranges = local.hub.requests
+    .filter((request) => request.url.endsWith("/model.safetensors"))
+    .map((request) => request.range);
+  const boundary = 2 * CHUNK_BYTES;
+  expect(ranges.sort()).toEqual([`bytes=0-${boundary - 1}`, `bytes=${boundary}-${WEIGHTS.length - 1}`]);
+  expect(sha256(await fs.readFile(path.join(state.path!, "model.safetensors")))).toBe(sha256(WEIGHTS));
+  expect((await fs.readdir(path.join(repoRoot(), "blobs"))).some((name) => name.includes(".incomplete"))).toBe(false);
+});
+
+test("after a SIGKILL, a new process resumes every connection where its writes stopped", async () => {
+  // Both connections stall half a megabyte into their segments; the process is killed while they wait.
+  local.hub.fault({ kind: "stall", afterBytes: 500_000, times: 2, path: "model.safetensors" });
+  const params = { modelId: MODEL_ID, ...local.store, ...fast, segmentBytes: CHUNK_BYTES };
+  const child = spawn(path.resolve("node_modules/.bin/node"), [
+    "--import",
+    "tsx",
+    path.join(__dirname, "support", "download-child.ts"),
+    JSON.stringify(params),
+  ]);
+  await new Promise<void>((resolve) => {
+    child.stdout.on("data", (chunk: Buffer) => {
+      const last = chunk.toString().trim().split("\n").at(-1)!;
+      if ((JSON.parse(last).downloadedBytes ?? 0) >= 1_000_000) resolve();
+    });
+  });
+  await new Promise((resolve) => setTimeout(resolve, 100)); // let the last writes land
+  child.kill("SIGKILL");
+  await new Promise((resolve) => child.on("close", resolve));
+  const blobs = path.join(repoRoot(), "blobs");
+  const kept = await partialBytes(blobs, { blobName: sha256(WEIGHTS), size: WEIGHTS.length });
+  expect(kept).toBeGreaterThan(0);
+
+  local.hub.resetCounters();
+  const state = await downloadModel(params);
+
+  expect(state.status.kind).toBe("ready");
+  expect(sha256(await fs.readFile(path.join(state.path!, "model.safetensors")))).toBe(sha256(WEIGHTS));
+  const starts = local.hub.requests
+    .filter((request) => request.url.endsWith("/model.safetensors"))
+    .map((request) => Number(/^bytes=(\d+)-/.exec(request.range ?? "")?.[1]));
+  // Each connection picks up inside its own segment, past what it had written.
+  const [first, second] = starts.sort((a, b) => a - b);
+  expect(starts).toHaveLength(2);
+  expect(first).toBeGreaterThan(0);
+  expect(first).toBeLessThan(2 * CHUNK_BYTES);
+  expect(second).toBeGreaterThan(2 * CHUNK_BYTES);
+  const refetched = local.hub.servedBytes("model.safetensors") - (WEIGHTS.length - kept);
+  expect(refetched).toBeLessThanOrEqual(2 * CHUNK_BYTES);
 });
 
 test("retries a Hub that answers 503, then succeeds", async () => {
