@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { CHUNK_BYTES, DEFAULT_CONNECTIONS } from "../src/core/fetch-file";
+import { CHUNK_BYTES, DEFAULT_CONNECTIONS } from "../src/core/store/fetch-file";
 import { RESULTS_DIR } from "./results";
 
 const ROOT = path.join(__dirname, "..");

@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { stopHelper } from "../../src/core";
-import { cachedModel, polishFolders } from "../../test/polish-fixtures";
+import { cachedModel, polishFolders } from "../../test/core/polish/polish-fixtures";
 import { saveResults } from "../results";
 
 const ROOT = path.join(__dirname, "..", "..");

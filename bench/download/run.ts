@@ -9,7 +9,7 @@ import { spawn, execFile } from "node:child_process";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { parseArgs, promisify } from "node:util";
-import { partialBytes } from "../../src/core/fetch-file";
+import { partialBytes } from "../../src/core/store/fetch-file";
 import { startLocalHub, type ServedFile } from "../../test/support/hub-server";
 import { saveResults } from "../results";
 

@@ -2,7 +2,7 @@
  * One `downloadModel` in a process of its own, for tests that SIGKILL a download: argv[2] is the JSON of its
  * params; each progress event is printed as a JSON line.
  */
-import { downloadModel, type DownloadModelParams } from "../../src/core/download-model";
+import { downloadModel, type DownloadModelParams } from "../../src/core/store/download-model";
 
 const params = JSON.parse(process.argv[2]) as DownloadModelParams;
 void downloadModel({
