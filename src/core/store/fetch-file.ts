@@ -137,7 +137,7 @@ async function loadSegments(
   size: number,
   params: FetchFileParams,
 ): Promise<Segment[]> {
-  const saved = await readRecord(record, size);
+  const saved = (await exists(partial)) ? await readRecord(record, size) : undefined;
   if (saved) return saved;
   const onDisk = (await fs.stat(partial).catch(() => undefined))?.size ?? 0;
   if (onDisk > size) {
