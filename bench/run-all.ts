@@ -43,7 +43,7 @@ const TARGETS: Target[] = [
   {
     bench: "download",
     key: "loopback_vs_curl_sha256",
-    label: "download vs curl | sha256sum, loopback",
+    label: "download vs curl+sha256sum, loopback",
     unit: "×",
     target: 0.9,
     lowerIsBetter: false,
@@ -60,7 +60,7 @@ const TARGETS: Target[] = [
   {
     bench: "download",
     key: "resume_refetched_bytes",
-    label: `bytes re-fetched on resume (${DEFAULT_CONNECTIONS} connections)`,
+    label: `re-fetched on resume, ${DEFAULT_CONNECTIONS} connections`,
     unit: "B",
     // At most one chunk for every connection.
     target: DEFAULT_CONNECTIONS * CHUNK_BYTES,
