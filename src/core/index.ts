@@ -28,3 +28,4 @@ export * from "./load-model";
 export * from "./unload-model";
 export * from "./stop-helper";
 export * from "./is-model-busy";
+export * from "./runtime";

@@ -1,0 +1,4 @@
+export * from "./runtime-pins";
+export * from "./runtime-layout";
+export * from "./install-uv";
+export * from "./setup-runtime";
