@@ -7,6 +7,7 @@ import {
   stopHelper,
   type HelperCommand,
   type HelperStatusResult,
+  describeSetupProgress,
   type RuntimeSetupProgress,
 } from "../core";
 import { EXIT_CODES, exitCodeFor } from "./exit-codes";
@@ -98,21 +99,6 @@ async function setup(json: boolean): Promise<number> {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   }
-}
-
-const STAGE_NAMES: Record<RuntimeSetupProgress["stage"], string> = {
-  uv: "downloading uv",
-  python: "creating the Python environment",
-  packages: "installing the locked packages",
-  check: "checking that the helper starts",
-};
-
-/** One line of set-up progress: the stage, and its bytes when there are any. */
-export function describeSetupProgress(progress: RuntimeSetupProgress): string {
-  const stage = STAGE_NAMES[progress.stage];
-  if (progress.bytes === undefined) return stage;
-  if (progress.totalBytes) return `${stage} (${formatBytes(progress.bytes)} of ${formatBytes(progress.totalBytes)})`;
-  return `${stage} (${formatBytes(progress.bytes)})`;
 }
 
 function describe(status: HelperStatusResult | undefined): string {

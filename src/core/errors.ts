@@ -19,6 +19,7 @@ export type ErrorCode =
   | "unsupported_platform"
   | "model_not_downloaded"
   | "helper_unavailable"
+  | "runtime_missing"
   | "model_corrupt"
   | "load_failed"
   | "out_of_memory"

@@ -37,8 +37,8 @@ export async function findHelper(params: FindHelperParams = {}): Promise<HelperC
   const found = await locateHelper(params);
   if (found) return found;
   throw new PolishError(
-    "helper_unavailable",
-    "The local runtime is not set up yet. Run “Set Up Local Runtime” in Manage Local Models (or `helper setup`).",
+    "runtime_missing",
+    "The local runtime is not set up yet: run Set Up Local Runtime in Manage Local Models (or `helper setup`).",
   );
 }
 

@@ -17,6 +17,7 @@ export type FallbackReason =
   | "unknown_model"
   | "model_not_downloaded"
   | "helper_unavailable"
+  | "runtime_missing"
   | "load_failed"
   | "model_corrupt"
   | "out_of_memory"
@@ -70,6 +71,7 @@ const FALLBACK_CODES: readonly ErrorCode[] = [
   "unknown_model",
   "model_not_downloaded",
   "helper_unavailable",
+  "runtime_missing",
   "load_failed",
   "model_corrupt",
   "out_of_memory",

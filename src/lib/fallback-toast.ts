@@ -17,6 +17,7 @@ export async function showFallbackToast(result: PolishResult, outcome: string): 
     "manage-models": () => launchManageModels(),
     preferences: openExtensionPreferences,
     "copy-logs": () => copyLogs(`${result.reason}: ${result.message ?? advice.title}`),
+    "setup-runtime": () => launchManageModels({ setUpRuntime: true }),
   };
   const fix = advice.fix && fixes[advice.fix];
   await showToast({
