@@ -11,7 +11,7 @@ import type { DownloadProgress, ModelState } from "../core/model-state";
 import { EXIT_CODES, exitCodeFor } from "./exit-codes";
 
 const USAGE = `usage: mlx-polish models <list|status|download|cancel|delete> [ID] [--json]
-  list [--json]            every catalogue model with status, sizes and path
+  list [--json]            every catalog model with status, sizes and path
   status ID [--json]       one model
   download ID [--json]     download (resumes a partial one); progress on stderr, or JSON lines on stdout
   cancel ID                cancel a download running in any process
@@ -40,7 +40,7 @@ export async function modelsCommand(args: string[]): Promise<number> {
   if (action === "download") return download(modelId, values.json);
   if (action === "cancel") {
     const cancelled = await cancelDownload(modelId);
-    process.stderr.write(cancelled ? `Cancelled the download of ${modelId}.\n` : `${modelId} is not downloading.\n`);
+    process.stderr.write(cancelled ? `Canceled the download of ${modelId}.\n` : `${modelId} is not downloading.\n`);
     return EXIT_CODES.ok;
   }
   return remove(modelId);

@@ -143,7 +143,7 @@ export function useMlxModels() {
     downloads.current.set(model.id, controller);
     await runMutation({
       title: `Downloading ${model.title}`,
-      cancelledTitle: `Cancelled the download of ${model.title}`,
+      cancelledTitle: `Canceled the download of ${model.title}`,
       model: model.title,
       mutate,
       optimisticUpdate: (snapshot) =>
