@@ -11,7 +11,7 @@ import {
   type RuntimeSetupProgress,
 } from "../core";
 import { EXIT_CODES, exitCodeFor } from "./exit-codes";
-import { parseCommandArgs } from "./parse-command-args";
+import { HELP_OPTION, parseCommandArgs, printHelp, usageError } from "./parse-command-args";
 
 const USAGE = `usage: mlx-polish helper <status|stop|setup|remove> [--json]
   status [--json]   the running helper, and where the helper is started from
@@ -26,11 +26,12 @@ export async function helperCommand(args: string[]): Promise<number> {
     {
       args,
       allowPositionals: true,
-      options: { json: { type: "boolean", default: false } },
+      options: { json: { type: "boolean", default: false }, ...HELP_OPTION },
     },
     USAGE,
   );
   const [action] = positionals;
+  if (values.help) return printHelp(USAGE);
   if (action === "status") {
     const [status, runtime] = await Promise.all([getHelperStatus(), locateHelper()]);
     const output = values.json
@@ -50,8 +51,7 @@ export async function helperCommand(args: string[]): Promise<number> {
     process.stderr.write(removed ? "Removed the local runtime.\n" : "No local runtime was set up.\n");
     return EXIT_CODES.ok;
   }
-  process.stderr.write(`${USAGE}\n`);
-  return EXIT_CODES.error;
+  return usageError(USAGE);
 }
 
 function describeRuntimeJson(runtime: HelperCommand): { kind: string; path: string; lock: string | null } {

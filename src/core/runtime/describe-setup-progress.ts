@@ -1,4 +1,4 @@
-import { formatBytes } from "../format-bytes";
+import { formatBytes } from "../store";
 import type { RuntimeSetupProgress, RuntimeSetupStage } from "./setup-runtime";
 
 const STAGE_NAMES: Record<RuntimeSetupStage, string> = {

@@ -1,4 +1,4 @@
-import { locateHelper, type FindHelperParams, type HelperRuntimeKind } from "../find-helper";
+import { locateHelper, type FindHelperParams, type HelperRuntimeKind } from "../helper";
 import { readRuntimeLock, runtimePlatform } from "./runtime-layout";
 
 export interface RuntimeStatus {

@@ -3,8 +3,7 @@ import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { PolishError } from "../errors";
-import { isAppleSilicon } from "../platform";
-import { supportDir as defaultSupportDir } from "../paths";
+import { isAppleSilicon, supportDir as defaultSupportDir } from "../config";
 import { HELPER_SOURCE_DIR, RUNTIME_ASSETS_DIR, UV_VERSION, lockFileName, type RuntimePlatform } from "./runtime-pins";
 
 const REPO_ROOT = path.resolve(__dirname, "..", "..", "..");

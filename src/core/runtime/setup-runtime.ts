@@ -1,15 +1,9 @@
-import { createWriteStream } from "node:fs";
 import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
-import { once } from "node:events";
 import lockfile from "proper-lockfile";
 import { PolishError, toPolishError } from "../errors";
-import { connectRunningHelper } from "../ensure-helper";
-import { freeDiskSpace } from "../free-disk-space";
-import { requestHelper } from "../helper-connection";
-import { HELPER_TIMEOUTS, HELPER_VERSION } from "../helper-settings";
-import { stopHelper } from "../stop-helper";
+import { checkHelperStarts, stopHelper } from "../helper";
+import { freeDiskSpace } from "../store";
 import { installUv } from "./install-uv";
 import {
   RUNTIME_MARKER_FILE,
@@ -140,7 +134,12 @@ export async function setupRuntime(params: SetupRuntimeParams = {}): Promise<Run
     await fs.rm(env.UV_CACHE_DIR, { recursive: true, force: true });
 
     params.onProgress?.({ stage: "check" });
-    await checkHelperStarts(python, helperSourcePath(params.assetsDir), params.signal);
+    await checkHelperStarts({
+      file: python,
+      args: ["-m", "mlx_polish_helper"],
+      env: { PYTHONPATH: helperSourcePath(params.assetsDir) },
+      signal: params.signal,
+    });
     const { stdout: pythonVersion } = await (
       await import("execa")
     ).execa(python, ["-c", "import platform; print(platform.python_version())"]);
@@ -260,55 +259,6 @@ export async function folderBytes(folder: string): Promise<number> {
   };
   await walk(folder);
   return total;
-}
-
-/** Starts the helper from the new runtime on a throw-away socket; it must answer `hello` with our version. */
-async function checkHelperStarts(python: string, helperSource: string, signal?: AbortSignal): Promise<void> {
-  const { execa } = await import("execa");
-  const scratch = await fs.mkdtemp(path.join(os.tmpdir(), "mlx-polish-check-"));
-  const socketPath = path.join(scratch, "h.sock");
-  const logPath = path.join(scratch, "helper.log");
-  const log = createWriteStream(logPath, { flags: "a" });
-  await once(log, "open");
-  const child = execa(python, ["-m", "mlx_polish_helper", "--socket", socketPath, "--log", logPath], {
-    env: { PYTHONPATH: helperSource },
-    stdin: "ignore",
-    stdout: "ignore",
-    stderr: log,
-    reject: false,
-    cancelSignal: signal,
-  });
-  let exited = false;
-  void child.finally(() => (exited = true));
-  try {
-    const deadline = Date.now() + HELPER_TIMEOUTS.startMs;
-    while (Date.now() < deadline && !exited && !signal?.aborted) {
-      const helper = await connectRunningHelper(socketPath);
-      if (helper) {
-        await requestHelper(helper.connection, "shutdown", {}, HELPER_TIMEOUTS.requestMs).catch(() => undefined);
-        helper.connection.close();
-        if (helper.hello.helper_version !== HELPER_VERSION) {
-          throw new PolishError(
-            "helper_unavailable",
-            `The new runtime started helper ${helper.hello.helper_version}, not ${HELPER_VERSION}.`,
-          );
-        }
-        return;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    const lines = (await fs.readFile(logPath, "utf8").catch(() => ""))
-      .trim()
-      .split("\n")
-      .slice(-OUTPUT_TAIL_LINES)
-      .join("\n");
-    throw new PolishError("helper_unavailable", `The helper did not start from the new runtime.\n${lines}`);
-  } finally {
-    if (!exited) child.kill("SIGKILL");
-    await child;
-    log.close();
-    await fs.rm(scratch, { recursive: true, force: true });
-  }
 }
 
 /** Builds left by a set-up that was killed: never ready, only in the way. Called under the set-up lock. */

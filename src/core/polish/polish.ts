@@ -1,0 +1,173 @@
+import { buildPrompt } from "./build-prompt";
+import { DEFAULT_MODEL_ID, type CatalogModel } from "../catalog";
+import { cleanOutput } from "./clean-output";
+import { ERRORS, PolishError, toPolishError, type FallbackReason } from "../errors";
+import { findModel } from "../find-model";
+import { guardOutput } from "./guard-output";
+import { HelperClient, type ConnectedHelper, type HelperOptions } from "../helper";
+import { isAppleSilicon } from "../config";
+import { readyModelPath } from "../store";
+import { splitText } from "./split-text";
+import { DEFAULT_STYLE_ID, type StyleId } from "../styles";
+
+export interface PolishParams extends HelperOptions {
+  text: string;
+  /** A catalogue id; defaults to the catalogue's default model. */
+  modelId?: string;
+  style?: StyleId;
+  /** The Custom Instructions preference. */
+  customInstructions?: string;
+  /** The Unload Model After preference (`parseUnloadAfter`); omitted keeps the helper's current setting. */
+  unloadAfterSeconds?: number | null;
+  signal?: AbortSignal;
+  /** Called with the polished text so far as it streams in (already cleaned of wrapping). */
+  onText?: (textSoFar: string) => void;
+  /** The Hugging Face cache; defaults to `paths.ts` `hubCacheDir()`. */
+  cacheDir?: string;
+  /** Longest silence allowed between two pieces of streamed text before the helper counts as hung. */
+  stallTimeoutMs?: number;
+  /** The helper to polish with; defaults to one built from these options. */
+  client?: HelperClient;
+}
+
+export interface PolishTimings {
+  totalMs: number;
+  /** From the call to the first streamed text. */
+  firstTokenMs?: number;
+  /** The helper's generation speed over all pieces. */
+  tokensPerSecond?: number;
+  /** The helper's own time for the request(s), waiting and loading included: `totalMs` minus this is our overhead. */
+  helperMs?: number;
+}
+
+export interface PolishResult {
+  /** The polished text, or the original text untouched when `polished` is false. */
+  text: string;
+  polished: boolean;
+  reason?: FallbackReason;
+  /** Why the original text came back, for people. */
+  message?: string;
+  model: string;
+  style: StyleId;
+  timings: PolishTimings;
+}
+
+/**
+ * Rewrites dictated text with a local model. Never throws: on any failure the original text comes
+ * back unchanged with a reason and a message. Long text is polished piece by piece (`splitText`).
+ */
+export async function polish(params: PolishParams): Promise<PolishResult> {
+  const startedAt = performance.now();
+  const model = params.modelId ?? DEFAULT_MODEL_ID;
+  const style = params.style ?? DEFAULT_STYLE_ID;
+  const elapsed = () => Math.round((performance.now() - startedAt) * 10) / 10;
+  const fallback = (reason: FallbackReason, message: string): PolishResult => ({
+    text: params.text,
+    polished: false,
+    reason,
+    message,
+    model,
+    style,
+    timings: { totalMs: elapsed() },
+  });
+
+  if (!params.text.trim()) return fallback("empty_input", "There is no text to polish.");
+  if (params.signal?.aborted) return fallback("cancelled", "Cancelled.");
+  if (!isAppleSilicon()) {
+    return fallback("unsupported_platform", "Polishing needs a Mac with Apple Silicon; your text is unchanged.");
+  }
+  try {
+    const catalogModel = findModel(model);
+    // Connecting to a running helper overlaps the model check; a helper is only started once the model is there.
+    const client = params.client ?? new HelperClient(params);
+    const running = client.connectOurs();
+    const modelPath = await readyModelPath(catalogModel, params).catch(async (error) => {
+      (await running)?.connection.close();
+      throw error;
+    });
+    const outcome = await client.withHelper(
+      (helper, markStarted) =>
+        polishPieces({ params, client, helper, catalogModel, modelPath, style, startedAt, markStarted }),
+      running,
+    );
+    const { firstTokenMs, tokensPerSecond, helperMs } = outcome;
+    return {
+      text: outcome.text,
+      polished: true,
+      model,
+      style,
+      timings: { totalMs: elapsed(), firstTokenMs, tokensPerSecond, helperMs },
+    };
+  } catch (error) {
+    const failure = params.signal?.aborted ? new PolishError("cancelled", "Cancelled.") : toPolishError(error);
+    return fallback(ERRORS[failure.code].fallbackReason, failure.message);
+  }
+}
+
+interface PiecesParams {
+  params: PolishParams;
+  client: HelperClient;
+  helper: ConnectedHelper;
+  catalogModel: CatalogModel;
+  modelPath: string;
+  style: StyleId;
+  startedAt: number;
+  markStarted: () => void;
+}
+
+async function polishPieces({
+  params,
+  client,
+  helper,
+  catalogModel,
+  modelPath,
+  style,
+  startedAt,
+  markStarted,
+}: PiecesParams) {
+  let done = "";
+  let firstTokenMs: number | undefined;
+  let generationTokens = 0;
+  let generationSeconds = 0;
+  let helperMs = 0;
+  const pieces = splitText(params.text);
+  for (const [index, piece] of pieces.entries()) {
+    const { messages, fixedPrefixMessages } = buildPrompt({
+      text: piece.text,
+      style,
+      model: catalogModel,
+      customInstructions: params.customInstructions,
+    });
+    const stream = client.generate(
+      helper,
+      {
+        model_id: catalogModel.id,
+        model_path: modelPath,
+        messages,
+        fixed_prefix_messages: fixedPrefixMessages,
+        ...(params.unloadAfterSeconds !== undefined && { unload_after_seconds: params.unloadAfterSeconds }),
+      },
+      { signal: params.signal, stallTimeoutMs: params.stallTimeoutMs },
+    );
+    let raw = "";
+    for (let next = await stream.next(); ; next = await stream.next()) {
+      if (next.done) {
+        const guarded = guardOutput({ input: piece.text, output: next.value.text });
+        if (!guarded.ok) throw new PolishError("guard_tripped", `${guarded.message} Your text is unchanged.`);
+        done += guarded.text + (index < pieces.length - 1 ? piece.gap : "");
+        generationTokens += next.value.generation_tokens;
+        helperMs += next.value.total_ms;
+        if (next.value.generation_tps > 0)
+          generationSeconds += next.value.generation_tokens / next.value.generation_tps;
+        break;
+      }
+      markStarted();
+      firstTokenMs ??= Math.round(performance.now() - startedAt);
+      raw += next.value;
+      params.onText?.(done + cleanOutput(raw, piece.text));
+    }
+  }
+  const tokensPerSecond =
+    generationSeconds > 0 ? Math.round((generationTokens / generationSeconds) * 10) / 10 : undefined;
+  return { text: done, firstTokenMs, tokensPerSecond, helperMs: Math.round(helperMs * 10) / 10 };
+}
