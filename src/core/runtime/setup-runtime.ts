@@ -222,20 +222,31 @@ export function classifyUvFailure(step: string, output: string): PolishError {
   return new PolishError("internal", `${step} failed.\n${tail}`);
 }
 
-/** Runs `work` while reporting, every second, how many bytes the folder holds. */
+/**
+ * Runs `work` while reporting, every second, how many bytes the folder holds, and once more when it is
+ * done (the final figure); no report comes after that.
+ */
 async function watchBytes<T>(folder: string, report: (bytes: number) => void, work: () => Promise<T>): Promise<T> {
-  let polling = false;
+  let polling: Promise<void> | undefined;
+  let done = false;
   const timer = setInterval(() => {
-    if (polling) return;
-    polling = true;
-    void folderBytes(folder)
-      .then(report, () => undefined)
-      .finally(() => (polling = false));
+    polling ??= folderBytes(folder)
+      .then((bytes) => {
+        if (!done) report(bytes);
+      })
+      .catch(() => undefined)
+      .finally(() => (polling = undefined));
   }, PROGRESS_POLL_MS);
   try {
-    return await work();
-  } finally {
+    const result = await work();
     clearInterval(timer);
+    await polling;
+    report(await folderBytes(folder));
+    return result;
+  } finally {
+    done = true;
+    clearInterval(timer);
+    await polling;
   }
 }
 
