@@ -7,7 +7,7 @@ import { cancelMarkerFile, clearDownloadRecord, writeDownloadRecord, type Downlo
 import { PolishError } from "../errors";
 import { fetchFile } from "./fetch-file";
 import { formatBytes } from "./format-bytes";
-import { findModel } from "../find-model";
+import { findModel } from "../catalog";
 import { freeDiskSpace } from "./free-disk-space";
 import { getModelState } from "./model-state";
 import { repoCache, writeFileAtomic, type RepoCache } from "./hub-cache";
