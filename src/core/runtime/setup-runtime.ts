@@ -48,6 +48,7 @@ export interface RuntimeSetupResult extends ReadyRuntime {
 }
 
 const SETUP_LOCK_FILE = "setup.lock";
+const SETUP_LOCK_STALE_MS = 5_000;
 const BUILD_PREFIX = ".build-";
 const PROGRESS_POLL_MS = 1_000;
 const PROGRESS_THROTTLE_MS = 250;
@@ -76,8 +77,14 @@ export async function setupRuntime(params: SetupRuntimeParams = {}): Promise<Run
   if (existing?.lock === lock.hash) return { ...existing, changed: false };
 
   await fs.mkdir(root, { recursive: true, mode: 0o700 });
+  // A set-up whose process was killed leaves its lock behind: it goes stale (no more refreshes) within
+  // SETUP_LOCK_STALE_MS, so a new set-up waits that long before calling another one busy.
   const release = await lockfile
-    .lock(root, { lockfilePath: path.join(root, SETUP_LOCK_FILE) })
+    .lock(root, {
+      lockfilePath: path.join(root, SETUP_LOCK_FILE),
+      stale: SETUP_LOCK_STALE_MS,
+      retries: { retries: Math.ceil((SETUP_LOCK_STALE_MS * 1.5) / 500), factor: 1, minTimeout: 500, maxTimeout: 500 },
+    })
     .catch((error: unknown) => {
       throw new PolishError("busy", "Another set-up of the local runtime is under way.", {
         cause: error,

@@ -3,6 +3,7 @@
  * tampered, a full disk. Each time the error says which, the previous runtime stays the one in use and
  * nothing half-built is taken for ready.
  */
+import { spawn } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
@@ -105,6 +106,45 @@ describe("setting up the runtime, when it fails", () => {
     expectOnlyPrevious(supportDir, previous);
     expect(await findHelper({ supportDir, assetsDir })).toMatchObject({ kind: "runtime", path: previous.path });
   });
+
+  it("never takes a set-up killed mid-download for ready, and the next set-up clears what it left", async () => {
+    const { supportDir, previous } = await freshSupport();
+    index.mode = "stall";
+    const assetsDir = await assetsWithLock(wheels);
+    const requested = index.nextWheelRequest();
+    // The CLI in its own process group, killed outright (as when Raycast's process goes away).
+    const root = path.resolve(__dirname, "..", "..", "..");
+    const child = spawn(
+      path.join(root, "node_modules", ".bin", "tsx"),
+      [path.join(root, "src", "cli", "main.ts"), "helper", "setup"],
+      {
+        cwd: root,
+        detached: true,
+        stdio: "ignore",
+        env: {
+          ...process.env,
+          MLX_POLISH_SUPPORT_DIR: supportDir,
+          MLX_POLISH_ASSETS_DIR: assetsDir,
+          MLX_POLISH_UV_WHEEL: uvWheel,
+          UV_INDEX_URL: index.url,
+        },
+      },
+    );
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    await requested;
+    process.kill(-child.pid!, "SIGKILL");
+    await exited;
+
+    const left = readdirSync(runtimeRoot(supportDir));
+    expect(left.some((name) => name.startsWith(".build-"))).toBe(true);
+    expect(await findHelper({ supportDir, assetsDir })).toMatchObject({ kind: "runtime", path: previous.path });
+
+    // The next set-up waits out the dead one's lock, removes its build, and fails on its own terms.
+    process.env.UV_INDEX_URL = index.url;
+    index.mode = "tamper";
+    await expect(setupRuntime({ supportDir, assetsDir, uvWheel })).rejects.toMatchObject({ code: "integrity" });
+    expectOnlyPrevious(supportDir, previous);
+  }, 60_000);
 
   it("refuses a uv wheel that is not the pinned one, keeping nothing of it", async () => {
     const { supportDir } = await freshSupport();
