@@ -10,7 +10,6 @@ import {
   helperSourcePath,
   readRuntime,
   readRuntimeLock,
-  readyRuntimes,
   runtimeDir,
   runtimePlatform,
   runtimeRoot,
@@ -288,12 +287,10 @@ async function removeStaleBuilds(root: string): Promise<void> {
 
 /** Once the new runtime works, the old ones go (the helper, which may run from one, is stopped first). */
 async function removeOtherRuntimes(root: string, keep: string, supportDir?: string): Promise<void> {
-  const others = (await readyRuntimes(root)).filter((runtime) => runtime.path !== keep);
-  const unfinished = (await fs.readdir(root)).filter(
-    (name) => name.startsWith("env-") && path.join(root, name) !== keep,
-  );
-  if (others.length > 0) await stopHelper({ supportDir });
-  for (const name of unfinished) await fs.rm(path.join(root, name), { recursive: true, force: true });
+  const stale = (await fs.readdir(root)).filter((name) => name.startsWith("env-") && path.join(root, name) !== keep);
+  if (stale.length === 0) return;
+  await stopHelper({ supportDir });
+  for (const name of stale) await fs.rm(path.join(root, name), { recursive: true, force: true });
 }
 
 /** Removes every runtime, uv and uv's managed Pythons (the helper is stopped first). */

@@ -145,4 +145,24 @@ describe("the local runtime, set up from PyPI", () => {
     },
     SETUP_TIMEOUT_MS,
   );
+
+  it(
+    "builds a new runtime for a changed lock, then removes the old one",
+    async () => {
+      const before = JSON.parse((await runCli(["helper", "status", "--json"], env)).stdout).runtime;
+      const text = await fs.readFile(path.join(root, "assets", "runtime", lockFileName(runtimePlatform()!)), "utf8");
+      await fs.writeFile(lockPath(assetsDir), `${text}# a new extension version\n`);
+      const setup = await runCli(["helper", "setup", "--json"], env);
+      expect(setup.code).toBe(0);
+      const done = jsonLines(setup.stdout).at(-1)!;
+      expect(done).toMatchObject({ event: "done", changed: true });
+      expect(done.path).not.toBe(before.path);
+      expect(existsSync(before.path)).toBe(false);
+      expect(JSON.parse((await runCli(["helper", "status", "--json"], env)).stdout).runtime).toMatchObject({
+        kind: "runtime",
+        path: done.path,
+      });
+    },
+    SETUP_TIMEOUT_MS,
+  );
 });
