@@ -18,11 +18,11 @@ export default defineConfig([
           })),
           patterns: [
             {
-              regex: "^\\.\\./(config|store|helper|polish)/",
+              regex: "^\\.\\./(config|store|helper|polish|server)/",
               message: "Import another concern through its index (../store), not its files.",
             },
             {
-              regex: "^\\./(config|store|helper|polish)/",
+              regex: "^\\./(config|store|helper|polish|server)/",
               message: "Import a concern through its index (./store), not its files.",
             },
           ],

@@ -15,6 +15,7 @@ const subcommands: Record<string, () => Promise<Subcommand>> = {
   polish: async () => (await import("./polish")).polishCommand,
   helper: async () => (await import("./helper")).helperCommand,
   models: async () => (await import("./models")).modelsCommand,
+  serve: async () => (await import("./serve")).serveCommand,
 };
 
 const USAGE = `usage: mlx-polish <command> [args] | mlx-polish --version

@@ -15,7 +15,7 @@ import { EXIT_CODES, exitCodeFor } from "./exit-codes";
 import { HELP_OPTION, parseCommandArgs, printHelp, usageError } from "./parse-command-args";
 
 const USAGE = `usage: mlx-polish models <list|status|download|verify|cancel|delete> [ID] [--json]
-  list [--json]            every catalogue model with status, sizes and path
+  list [--json]            every catalog model with status, sizes and path
   status ID [--json]       one model
   download ID [--json]     download (resumes a partial one); progress on stderr, or JSON lines on stdout
   verify ID [--json]       re-hash every file against the Hub's checksums; damaged ones make the model
@@ -41,7 +41,7 @@ export async function modelsCommand(args: string[]): Promise<number> {
   if (action === "verify") return verify(modelId, values.json);
   if (action === "cancel") {
     const cancelled = await cancelDownload(modelId);
-    process.stderr.write(cancelled ? `Cancelled the download of ${modelId}.\n` : `${modelId} is not downloading.\n`);
+    process.stderr.write(cancelled ? `Canceled the download of ${modelId}.\n` : `${modelId} is not downloading.\n`);
     return EXIT_CODES.ok;
   }
   return remove(modelId);

@@ -7,7 +7,10 @@ const USAGE = `usage: mlx-polish polish [--model ID] [--style NAME] [--instructi
 Reads stdin when TEXT is absent. On fallback prints the original text, the reason on stderr, and exits ${EXIT_CODES.polishFallback}
 (${EXIT_CODES.cancelled} after Ctrl-C).`;
 
-const DEFAULT_UNLOAD_AFTER = manifest.preferences.find((preference) => preference.name === "unloadAfter")!.default!;
+/** The Unload Model After preference's default, for the commands that start the helper. */
+export const DEFAULT_UNLOAD_AFTER = manifest.preferences.find(
+  (preference) => preference.name === "unloadAfter",
+)!.default!;
 
 /** `polish`: rewrites TEXT (or stdin) and prints it; stdout only ever holds the text (or --json). */
 export async function polishCommand(args: string[]): Promise<number> {

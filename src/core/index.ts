@@ -1,9 +1,9 @@
 // The core's one door for the commands, the CLI, tests and benches: never imports @raycast/*.
 export * from "./catalog";
 export * from "./errors";
-export * from "./find-model";
-export * from "./styles";
 export * from "./config";
 export * from "./store";
 export * from "./helper";
 export * from "./polish";
+export * from "./server";
+export * from "./runtime";

@@ -103,9 +103,13 @@ describe("mlx-polish arguments, one parser for every subcommand", () => {
 describe("mlx-polish helper", () => {
   it("says no helper is running, in words and in JSON", async () => {
     const env = await cliEnv();
-    expect((await runCli(["helper", "status"], { env })).stdout.toString()).toBe("No helper is running.\n");
+    expect((await runCli(["helper", "status"], { env })).stdout.toString()).toMatch(
+      /^No helper is running.\nruntime: (frozen|venv) \(/,
+    );
+    // Nothing set up in this fresh support folder: the helper would come from this checkout's build or venv.
     expect(JSON.parse((await runCli(["helper", "status", "--json"], { env })).stdout.toString())).toEqual({
       running: false,
+      runtime: { kind: expect.stringMatching(/^(frozen|venv)$/), path: expect.any(String), lock: null },
     });
     const stop = await runCli(["helper", "stop"], { env });
     expect(stop).toMatchObject({ code: 0, stderr: "No helper was running.\n" });
@@ -159,8 +163,9 @@ describe("mlx-polish with the real helper", () => {
     });
 
     expect(await runCli(["helper", "stop"], { env })).toMatchObject({ code: 0, stderr: "Stopped the helper.\n" });
-    expect(JSON.parse((await runCli(["helper", "status", "--json"], { env })).stdout.toString())).toEqual({
+    expect(JSON.parse((await runCli(["helper", "status", "--json"], { env })).stdout.toString())).toMatchObject({
       running: false,
+      runtime: { kind: "override" },
     });
   });
 });

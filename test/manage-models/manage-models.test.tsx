@@ -229,7 +229,7 @@ describe("Manage Local Models", () => {
 
     await waitFor(() => expect(tagOf(screen.item("SmolLM 3 3B"))).toMatch(/^Downloading/));
     toast.primaryAction!.onAction(toast);
-    await waitFor(() => expect(toast.title).toBe("Cancelled the download of SmolLM 3 3B"));
+    await waitFor(() => expect(toast.title).toBe("Canceled the download of SmolLM 3 3B"));
     expect(signal!.aborted).toBe(true);
     expect(mocked.cancelDownload).toHaveBeenCalledWith("smollm3-3b", expect.anything());
     expect(toast.style).not.toBe("failure");
@@ -428,7 +428,7 @@ describe("Manage Local Models", () => {
     expect(labels).toMatchObject({
       Revision: "abc123",
       Path: "/cache/models--mlx-community--gemma-3-text-4b-it-4bit/snapshots/abc123",
-      Licence: "Gemma",
+      License: "Gemma",
       "Last Error": "model.safetensors: sha256 mismatch",
     });
     await screen.runAction("Hide Details", screen.item("Gemma 3 4B"));

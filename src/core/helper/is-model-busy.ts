@@ -1,4 +1,4 @@
-import { findModel } from "../find-model";
+import { findModel } from "../catalog";
 import { getHelperStatus } from "./get-helper-status";
 import type { HelperOptions } from "./ensure-helper";
 

@@ -1,4 +1,4 @@
-import { findModel } from "../find-model";
+import { findModel } from "../catalog";
 import { HelperClient } from "./client";
 import type { HelperOptions } from "./ensure-helper";
 import type { HelperLoadResult } from "./protocol";

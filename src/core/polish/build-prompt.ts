@@ -1,6 +1,6 @@
 import type { CatalogModel } from "../catalog";
 import type { HelperChatMessage as ChatMessage, HelperGenerateParams } from "../helper";
-import type { StyleId } from "../styles";
+import type { StyleId } from "../catalog";
 
 export interface Prompt {
   messages: HelperGenerateParams["messages"];

@@ -2,13 +2,13 @@ import { buildPrompt } from "./build-prompt";
 import { DEFAULT_MODEL_ID, type CatalogModel } from "../catalog";
 import { cleanOutput } from "./clean-output";
 import { ERRORS, PolishError, toPolishError, type FallbackReason } from "../errors";
-import { findModel } from "../find-model";
+import { findModel } from "../catalog";
 import { guardOutput } from "./guard-output";
 import { HelperClient, type ConnectedHelper, type HelperOptions } from "../helper";
 import { canRunHelper } from "../config";
 import { readyModelPath } from "../store";
 import { splitText } from "./split-text";
-import { DEFAULT_STYLE_ID, type StyleId } from "../styles";
+import { DEFAULT_STYLE_ID, type StyleId } from "../catalog";
 
 export interface PolishParams extends HelperOptions {
   text: string;

@@ -3,7 +3,7 @@ import path from "node:path";
 import { activeDownloads } from "./active-downloads";
 import { cancelMarkerFile, readDownloadRecord } from "./download-state";
 import { isSameProcessAlive } from "../process-identity";
-import { findModel } from "../find-model";
+import { findModel } from "../catalog";
 import { resolveStoreOptions, type StoreOptions } from "../config";
 
 export interface CancelDownloadOptions extends StoreOptions {

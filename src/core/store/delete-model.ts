@@ -1,7 +1,7 @@
 import { clearDownloadRecord } from "./download-state";
 import { acquireDownloadLock } from "./download-lock";
 import { PolishError } from "../errors";
-import { findModel } from "../find-model";
+import { findModel } from "../catalog";
 import { readRefMain, repoCache, treeSize } from "./hub-cache";
 import { removeManifest } from "./model-manifest";
 import { removeRevision } from "./remove-revision";

@@ -8,7 +8,7 @@ import { PolishError } from "../errors";
 import { currentProcess } from "../process-identity";
 import { fetchFile, partialBytes } from "./fetch-file";
 import { formatBytes } from "./format-bytes";
-import { findModel } from "../find-model";
+import { findModel } from "../catalog";
 import { freeDiskSpace } from "./free-disk-space";
 import { getModelState } from "./model-state";
 import { repoCache, writeFileAtomic, type RepoCache } from "./hub-cache";

@@ -5,3 +5,4 @@ export * from "./download-model";
 export * from "./cancel-download";
 export * from "./delete-model";
 export * from "./verify-model";
+export * from "./free-disk-space";

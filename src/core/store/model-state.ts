@@ -8,7 +8,7 @@ import path from "node:path";
 import { CATALOG, type CatalogModel } from "../catalog";
 import { resolveStoreOptions, type StoreOptions } from "../config";
 import { PolishError, type ErrorCode } from "../errors";
-import { findModel } from "../find-model";
+import { findModel } from "../catalog";
 import { isSameProcessAlive } from "../process-identity";
 import { readDownloadRecord } from "./download-state";
 import { freeDiskSpace } from "./free-disk-space";

@@ -5,7 +5,7 @@ import { createContentHash, digestOfBlobName } from "./content-hash";
 import { acquireDownloadLock } from "./download-lock";
 import { resolveStoreOptions, type StoreOptions } from "../config";
 import { PolishError } from "../errors";
-import { findModel } from "../find-model";
+import { findModel } from "../catalog";
 import { listTree, readRefMain, repoCache } from "./hub-cache";
 import type { HubFile } from "./hub-files";
 import { readManifest, writeManifest, type ModelManifest } from "./model-manifest";

@@ -63,29 +63,29 @@ describe("the helper client", () => {
   });
 
   it("is the one polish() talks to when given: the rewrite comes from it", async () => {
-    const { cacheDir } = await polishFolders();
+    const { cacheDir, supportDir } = await polishFolders();
     const snapshot = await cachedModel({ cacheDir, modelId: "qwen3-0.6b" });
     const client = new ScriptedClient("Meet me at noon.");
-    const result = await polish({ text: "meet me at noon", modelId: "qwen3-0.6b", cacheDir, client });
+    const result = await polish({ text: "meet me at noon", modelId: "qwen3-0.6b", cacheDir, supportDir, client });
     expect(result).toMatchObject({ text: "Meet me at noon.", polished: true });
     expect(client.generated).toHaveLength(1);
     expect(client.generated[0]).toMatchObject({ model_id: "qwen3-0.6b", model_path: snapshot });
   });
 
   it("turns its failure into polish()'s fallback reason from the error table", async () => {
-    const { cacheDir } = await polishFolders();
+    const { cacheDir, supportDir } = await polishFolders();
     await cachedModel({ cacheDir, modelId: "qwen3-0.6b" });
     const client = new ScriptedClient("", new PolishError("out_of_memory", "Not enough memory."));
-    const result = await polish({ text: "meet me at noon", modelId: "qwen3-0.6b", cacheDir, client });
+    const result = await polish({ text: "meet me at noon", modelId: "qwen3-0.6b", cacheDir, supportDir, client });
     expect(result).toMatchObject({ text: "meet me at noon", polished: false, reason: "out_of_memory" });
   });
 
   it("is the one loadModel() loads into when given", async () => {
-    const { cacheDir } = await polishFolders();
+    const { cacheDir, supportDir } = await polishFolders();
     const snapshot = await cachedModel({ cacheDir, modelId: "qwen3-0.6b" });
     const client = new HelperClient({ supportDir: "/nonexistent/support" });
     const load = jest.spyOn(client, "load").mockResolvedValue({ model_id: "qwen3-0.6b", load_ms: 1 } as never);
-    await loadModel({ modelId: "qwen3-0.6b", unloadAfterSeconds: 60, cacheDir, client });
+    await loadModel({ modelId: "qwen3-0.6b", unloadAfterSeconds: 60, cacheDir, supportDir, client });
     expect(load).toHaveBeenCalledWith({ model_id: "qwen3-0.6b", model_path: snapshot, unload_after_seconds: 60 });
   });
 });
