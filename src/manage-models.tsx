@@ -1,7 +1,7 @@
 import { List, type LaunchProps } from "@raycast/api";
 import { useCachedState, usePromise } from "@raycast/utils";
 import { useEffect, useRef } from "react";
-import { formatBytes, isAppleSilicon } from "./core";
+import { formatBytes, isAppleSilicon, type RuntimeStatus } from "./core";
 import { LastFailureItem } from "./manage-models/LastFailureItem";
 import { ModelListItem } from "./manage-models/ModelListItem";
 import { UnsupportedMacView } from "./manage-models/UnsupportedMacView";
@@ -21,20 +21,22 @@ export interface ManageModelsContext {
   downloadModelId?: string;
   /** Open on this model, its first action (Download when it is missing) ready for Enter. */
   focusModelId?: string;
+  /** Start the local runtime's set-up (the "Set Up Local Runtime" fix after a fallback). */
+  setUpRuntime?: boolean;
 }
 
 export default function ManageModels(props: LaunchProps<{ launchContext?: ManageModelsContext }>) {
   if (!isAppleSilicon()) return <UnsupportedMacView />;
-  const context = props.launchContext ?? {};
-  return <ModelList downloadModelId={context.downloadModelId} focusModelId={context.focusModelId} />;
+  return <ModelList {...props.launchContext} />;
 }
 
-function ModelList({ downloadModelId, focusModelId }: ManageModelsContext) {
+function ModelList({ downloadModelId, focusModelId, setUpRuntime }: ManageModelsContext) {
   const models = useMlxModels();
   const lastFailure = usePromise(readLastFailure);
   const [isShowingDetail, setShowingDetail] = useCachedState("show-model-details", false);
   const selectedId = readSettings().model.id;
   useDownloadOnLaunch(models, downloadModelId);
+  useSetUpOnLaunch(models, setUpRuntime);
 
   const storage =
     models.usedBytes === undefined || models.freeBytes === undefined
@@ -42,7 +44,6 @@ function ModelList({ downloadModelId, focusModelId }: ManageModelsContext) {
       : `${formatBytes(models.usedBytes)} used · ${formatBytes(models.freeBytes)} free`;
   return (
     <List
-      navigationTitle="Manage Local Models"
       isLoading={models.isLoading}
       isShowingDetail={isShowingDetail}
       searchBarPlaceholder="Search models"
@@ -56,7 +57,7 @@ function ModelList({ downloadModelId, focusModelId }: ManageModelsContext) {
           />
         </List.Section>
       ) : null}
-      <List.Section title="Models" subtitle={storage}>
+      <List.Section title="Models" subtitle={runtimeSubtitle(models.runtime, storage)}>
         {models.models.map((row) => (
           <ModelListItem
             key={row.model.id}
@@ -83,4 +84,20 @@ function useDownloadOnLaunch(models: ReturnType<typeof useMlxModels>, modelId: s
       void models.download(row);
     }
   }, [row]);
+}
+
+/** The runtime's state beside the storage figures: what the user must do first shows first. */
+function runtimeSubtitle(runtime: RuntimeStatus | undefined, storage: string | undefined): string | undefined {
+  const state = runtime && !runtime.kind ? "Local runtime not set up" : undefined;
+  return [state, storage].filter(Boolean).join(" · ") || undefined;
+}
+
+/** Starts the runtime's set-up once, when launched for it (the fix offered after a fallback). */
+function useSetUpOnLaunch(models: ReturnType<typeof useMlxModels>, wanted: boolean | undefined) {
+  const started = useRef(false);
+  useEffect(() => {
+    if (!wanted || started.current) return;
+    started.current = true;
+    void models.setUpRuntime();
+  }, [wanted]);
 }

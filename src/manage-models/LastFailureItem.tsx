@@ -1,7 +1,8 @@
-import { Action, ActionPanel, Color, Icon, List, open, openExtensionPreferences } from "@raycast/api";
+import { Action, ActionPanel, Color, Icon, List, open } from "@raycast/api";
 import { adviceFor, FIX_TITLES } from "../raycast/advice";
 import { copyLogs } from "../raycast/copy-logs";
 import { modelTitle } from "../raycast/fallback-toast";
+import { commonFixes, FIX_ICONS, type FixHandlers } from "../raycast/fixes";
 import type { LastFailure } from "../raycast/last-failure";
 import { ACCESSIBILITY_SETTINGS_URL } from "../raycast/read-input";
 
@@ -17,6 +18,11 @@ export interface LastFailureItemProps {
 export function LastFailureItem({ failure, onDismiss }: LastFailureItemProps) {
   const advice = adviceFor(failure.reason, modelTitle(failure.modelId));
   const logs = `${failure.reason}: ${failure.message ?? advice.title}`;
+  const fixes: FixHandlers = {
+    ...commonFixes({ modelId: failure.modelId, summary: logs }),
+    accessibility: () => open(ACCESSIBILITY_SETTINGS_URL),
+  };
+  const fix = advice.fix && fixes[advice.fix] ? advice.fix : undefined;
   return (
     <List.Item
       id="last-failure"
@@ -26,21 +32,9 @@ export function LastFailureItem({ failure, onDismiss }: LastFailureItemProps) {
       accessories={[{ date: new Date(failure.at), tooltip: "When it happened" }]}
       actions={
         <ActionPanel title={advice.title}>
-          {advice.fix === "copy-logs" ? (
-            <Action title={FIX_TITLES["copy-logs"]} icon={Icon.Clipboard} onAction={() => copyLogs(logs)} />
-          ) : null}
-          {advice.fix === "preferences" ? (
-            <Action title={FIX_TITLES.preferences} icon={Icon.Gear} onAction={openExtensionPreferences} />
-          ) : null}
-          {advice.fix === "accessibility" ? (
-            <Action
-              title={FIX_TITLES.accessibility}
-              icon={Icon.Lock}
-              onAction={() => open(ACCESSIBILITY_SETTINGS_URL)}
-            />
-          ) : null}
+          {fix ? <Action title={FIX_TITLES[fix]} icon={FIX_ICONS[fix]} onAction={() => void fixes[fix]!()} /> : null}
           <Action title="Dismiss" icon={Icon.XMarkCircle} onAction={onDismiss} />
-          {advice.fix !== "copy-logs" ? (
+          {fix !== "copy-logs" ? (
             <Action title={FIX_TITLES["copy-logs"]} icon={Icon.Clipboard} onAction={() => copyLogs(logs)} />
           ) : null}
         </ActionPanel>

@@ -7,7 +7,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import PolishSelection from "../../src/polish-selection";
 import PolishTranscription from "../../src/polish-transcription";
-import { HELPER_LOG_FILE, polish, setAppleSiliconOverride, stopHelper } from "../../src/core";
+import { HELPER_LOG_FILE, polish, setCanRunHelperOverride, stopHelper } from "../../src/core";
 import { environment, launchProps, raycast, resetRaycast } from "../mocks/raycast-api";
 import { cachedModel, polishFolders } from "../core/polish/polish-fixtures";
 import { render, waitFor } from "../support/render";
@@ -26,13 +26,13 @@ beforeAll(async () => {
   process.env.HF_HUB_CACHE = folders.cacheDir;
   process.env.MLX_POLISH_HELPER = `${path.join(root, "helper", ".venv", "bin", "python")} -m mlx_polish_helper`;
   environment.supportPath = supportDir;
-  setAppleSiliconOverride(true);
+  setCanRunHelperOverride(true);
   await cachedModel({ cacheDir: folders.cacheDir, modelId: "qwen3-1.7b" });
 });
 
 afterAll(async () => {
   await stopHelper({ supportDir });
-  setAppleSiliconOverride(undefined);
+  setCanRunHelperOverride(undefined);
   environment.supportPath = savedSupportPath;
   process.env = { ...saved };
 });
@@ -66,7 +66,7 @@ test("Polish Transcription pastes the polished text and names the model and the 
 });
 
 test("off Apple Silicon both commands hand back the original text and say why, without a helper", async () => {
-  setAppleSiliconOverride(false);
+  setCanRunHelperOverride(false);
   try {
     await PolishTranscription(launchProps({ arguments: { text: TEXT } }));
     expect(raycast.clipboard.pasted).toEqual([TEXT]);
@@ -81,7 +81,7 @@ test("off Apple Silicon both commands hand back the original text and say why, w
     expect(screen.actionTitles()).not.toContain("Download Model");
     await screen.unmount();
   } finally {
-    setAppleSiliconOverride(true);
+    setCanRunHelperOverride(true);
   }
 });
 

@@ -31,14 +31,13 @@ const realMachine: MachineProbe = {
  */
 export function isAppleSilicon(machine: Partial<MachineProbe> = {}): boolean {
   if (override !== undefined) return override;
-  if (process.env.MLX_POLISH_ASSUME_APPLE_SILICON) return process.env.MLX_POLISH_ASSUME_APPLE_SILICON === "1";
   const { platform, arch, sysctl } = { ...realMachine, ...machine };
   if (platform !== "darwin") return false;
   if (arch === "arm64") return true;
   return sysctl("sysctl.proc_translated") === "1";
 }
 
-/** Lets tests (and the Linux CI, where MLX runs on the CPU) decide the answer. `undefined` restores detection. */
+/** Lets tests decide the answer. `undefined` restores detection. */
 export function setAppleSiliconOverride(value: boolean | undefined): void {
   override = value;
 }

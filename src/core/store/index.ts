@@ -5,3 +5,5 @@ export * from "./download-model";
 export * from "./background-download";
 export * from "./cancel-download";
 export * from "./delete-model";
+export * from "./verify-model";
+export * from "./free-disk-space";
