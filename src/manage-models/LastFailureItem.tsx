@@ -32,7 +32,7 @@ export function LastFailureItem({ failure, onDismiss }: LastFailureItemProps) {
       accessories={[{ date: new Date(failure.at), tooltip: "When it happened" }]}
       actions={
         <ActionPanel title={advice.title}>
-          {fix ? <Action title={FIX_TITLES[fix]} icon={FIX_ICONS[fix]} onAction={() => void fixes[fix]!()} /> : null}
+          {fix ? <Action title={FIX_TITLES[fix]} icon={FIX_ICONS[fix]} onAction={() => fixes[fix]!()} /> : null}
           <Action title="Dismiss" icon={Icon.XMarkCircle} onAction={onDismiss} />
           {fix !== "copy-logs" ? (
             <Action title={FIX_TITLES["copy-logs"]} icon={Icon.Clipboard} onAction={() => copyLogs(logs)} />

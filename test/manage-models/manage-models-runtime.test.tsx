@@ -13,7 +13,7 @@ import { render, waitFor } from "../support/render";
 
 jest.mock("../../src/core/store/model-state");
 jest.mock("../../src/core/helper/get-helper-status");
-jest.mock("../../src/core/store/download-model");
+jest.mock("../../src/core/store/background-download");
 jest.mock("../../src/core/runtime/get-runtime-status");
 jest.mock("../../src/core/runtime/setup-runtime");
 jest.mock("../../src/core/polish/polish");
@@ -90,12 +90,12 @@ describe("the local runtime in Manage Local Models", () => {
   it("sets the runtime up before the first download, and does not download when the set-up fails", async () => {
     mocked.setupRuntime.mockResolvedValue(READY);
     const downloaded: ModelState = modelState("smollm3-3b", { kind: "ready" });
-    mocked.downloadModel.mockResolvedValue(downloaded);
+    mocked.downloadInBackground.mockResolvedValue(downloaded);
     const screen = await renderCommand();
     await screen.runAction("Download", await waitFor(() => screen.item("SmolLM 3 3B")));
-    await waitFor(() => expect(mocked.downloadModel).toHaveBeenCalled());
+    await waitFor(() => expect(mocked.downloadInBackground).toHaveBeenCalled());
     expect(mocked.setupRuntime.mock.invocationCallOrder[0]).toBeLessThan(
-      mocked.downloadModel.mock.invocationCallOrder[0],
+      mocked.downloadInBackground.mock.invocationCallOrder[0],
     );
 
     jest.clearAllMocks();
@@ -104,7 +104,7 @@ describe("the local runtime in Manage Local Models", () => {
     );
     await screen.runAction("Download", screen.item("Gemma 3 1B"));
     await waitFor(() => expect(raycast.toasts.at(-1)?.title).toBe("Not enough disk space"));
-    expect(mocked.downloadModel).not.toHaveBeenCalled();
+    expect(mocked.downloadInBackground).not.toHaveBeenCalled();
     await screen.unmount();
   });
 
@@ -140,11 +140,15 @@ describe("a polish with no runtime", () => {
     });
     await PolishTranscription({ arguments: { text: "um raw text" }, launchType: LaunchType.UserInitiated as never });
     expect(raycast.clipboard.pasted).toEqual(["um raw text"]);
-    const toast = raycast.toasts.at(-1)!;
-    expect(toast.title).toBe("The local runtime is not set up. Pasted your original text.");
-    expect(toast.primaryAction?.title).toBe("Set Up Local Runtime");
-    toast.primaryAction!.onAction(toast);
-    await new Promise((resolve) => setImmediate(resolve));
+    // The paste closed Raycast's window: the HUD says why, and the fix waits in Manage Local Models.
+    expect(raycast.huds.at(-1)).toBe(
+      "The local runtime is not set up. Pasted your original text. Details in Manage Local Models.",
+    );
+    expect(raycast.toasts.filter((toast) => toast.shownAsHud && toast.primaryAction)).toEqual([]);
+    const screen = await renderCommand();
+    const failure = await waitFor(() => screen.item("The local runtime is not set up"));
+    await screen.runAction("Set Up Local Runtime", failure);
+    await screen.unmount();
     expect(raycast.launched).toEqual([
       { name: "manage-models", type: LaunchType.UserInitiated, context: { setUpRuntime: true } },
     ]);

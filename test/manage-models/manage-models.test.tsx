@@ -350,10 +350,10 @@ describe("Manage Local Models", () => {
     expect(toast).toMatchObject({ style: "failure", title: "Downloaded files were damaged" });
     expect(toast.message).toContain("model.safetensors failed the checksum check.");
     expect(toast.primaryAction?.title).toBe("Retry");
-    mocked.downloadModel.mockResolvedValue(modelState("qwen3-1.7b", { kind: "ready" }));
+    mocked.downloadInBackground.mockResolvedValue(modelState("qwen3-1.7b", { kind: "ready" }));
     toast.primaryAction!.onAction!(toast as never);
     await waitFor(() =>
-      expect(mocked.downloadModel).toHaveBeenCalledWith(expect.objectContaining({ modelId: "qwen3-1.7b" })),
+      expect(mocked.downloadInBackground).toHaveBeenCalledWith(expect.objectContaining({ modelId: "qwen3-1.7b" })),
     );
     await screen.unmount();
   });
