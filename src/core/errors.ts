@@ -24,6 +24,7 @@ export type ErrorCode =
   | "out_of_memory"
   | "timeout"
   | "guard_tripped"
+  | "unfaithful"
   | "internal";
 
 export class PolishError extends Error {

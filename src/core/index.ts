@@ -9,6 +9,8 @@ export * from "./styles";
 export * from "./build-prompt";
 export * from "./clean-output";
 export * from "./guard-output";
+export * from "./faithfulness";
+export * from "./accept-rewrite";
 export * from "./parse-unload-after";
 export * from "./protocol";
 export * from "./store-options";
