@@ -10,7 +10,7 @@ export interface EvalCase {
   input: string;
   /** A clean rewrite a careful person would write; WER is measured against it. */
   reference?: string;
-  /** Words (or digit strings) that must be in the result: numbers, dates, names, negations, key content. */
+  /** Words (or digit strings) that must be in the result: numbers, dates, names, negations, key content; "a|b" for either. */
   facts?: string[];
   /** Words that only an answer or an obeyed order would contain. */
   forbidden?: string[];

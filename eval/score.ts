@@ -123,7 +123,10 @@ export function scoreCase(item: EvalCase, result: PolishResult): CaseScore {
   const accepted = outcome !== "original";
   const words = comparableWords(result.text);
   const inputWords = new Set(comparableWords(item.input));
-  const missingFacts = (item.facts ?? []).filter((fact) => !containsFact(words, comparableWords(fact)));
+  // A fact may list alternatives: "second|2".
+  const missingFacts = (item.facts ?? []).filter(
+    (fact) => !fact.split("|").some((alternative) => containsFact(words, comparableWords(alternative))),
+  );
   const inventedNumbers = [...new Set(words.filter((word) => /^\d+$/.test(word) && !inputWords.has(word)))];
   const lowerText = result.text.toLowerCase();
   const answered = (item.forbidden ?? []).some(

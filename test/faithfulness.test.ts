@@ -27,6 +27,13 @@ describe("the faithfulness check", () => {
       ["agreed", "push", "launch"],
       [],
     ],
+    [
+      "a changed name",
+      "tell priya and jonas that the review moved",
+      "Tell Priya and Jona that the review moved.",
+      ["jonas"],
+      ["jona"],
+    ],
     ["a dropped negation", "we can't ship until the tests pass", "We can ship until the tests pass.", ["not"], []],
     ["an invented negation", "the client approved the budget", "The client did not approve the budget.", [], ["not"]],
   ])("refuses %s and names the words", (_what, input, output, lost, added) => {

@@ -39,14 +39,16 @@ interface Word {
   fact: boolean;
   /** A filler, function word, spoken punctuation or a word a self-correction took back: may go. */
   optional: boolean;
+  /** Capitalised inside a sentence of the rewrite: a name, compared letter for letter ("Jona" ≠ "jonas"). */
+  name?: boolean;
 }
 
 // How many plain content words a style may drop or bring in, as a share of the input's content words
 // (rounded down, so short texts get none). Facts get no such slack in any style.
 const TOLERANCE: Record<StyleId, { lost: number; added: number }> = {
   "clean-up": { lost: 0.1, added: 0.1 },
-  formal: { lost: 0.25, added: 0.3 },
-  casual: { lost: 0.25, added: 0.25 },
+  formal: { lost: 0.15, added: 0.3 },
+  casual: { lost: 0.15, added: 0.25 },
   concise: { lost: 0.25, added: 0.1 },
   email: { lost: 0.15, added: 0.2 },
   "bullet-list": { lost: 0.2, added: 0.1 },
@@ -65,7 +67,10 @@ const HEDGES = words(
   "probably maybe perhaps possibly think guess suppose believe seems seem kind sort just really quite pretty somewhat basically trying try say saying mean wanted want quickly actually consider great",
 );
 
-const FILLERS = words("um umm uh uhh uhm er erm ah ahh eh hmm mm mhm like yeah yep ok okay oh well right alright");
+// English, and the German, French and Spanish hesitation sounds.
+const FILLERS = words(
+  "um umm uh uhh uhm er erm ah ahh eh hmm mm mhm like yeah yep ok okay oh well right alright basically literally äh ähm öh euh bah este pues",
+);
 const FILLER_PHRASES = /\b(?:you know|kind of|sort of|you see)\b/g;
 const CJK_FILLERS = /[嗯啊呃哦噢]|那个|就是说|就是/g;
 const SPOKEN_PUNCTUATION =
@@ -108,25 +113,31 @@ const REPLY_OPENINGS =
 
 /** Checks a rewrite against its input; see the module comment for what passes. */
 export function checkFaithfulness({ input, output, style }: FaithfulnessParams): FaithfulnessCheck {
-  const source = analyse(input);
-  const rewrite = analyse(output);
-  const sourceStems = new Set(source.map((word) => word.stem));
-  const sourceJoined = joinedRuns(source);
-  const rewriteStems = new Set(rewrite.map((word) => word.stem));
-  const rewriteJoined = joinedRuns(rewrite);
   const styleWords = STYLE_WORDS[style];
+  // An email's greeting and sign-off words ("hi", "thanks") may be moved or reworded.
+  const source = analyse(input).map((word) =>
+    style === "email" && styleWords?.has(word.text) ? { ...word, optional: true } : word,
+  );
+  const rewrite = markNames(output, analyse(output));
+  const sourceStems = new Set(source.map((word) => word.stem));
+  const sourceTexts = new Set(source.map((word) => word.text));
+  const sourceJoined = joinedRuns(source);
+  // A name of the rewrite stands only for itself: "Jona" does not keep "jonas".
+  const rewriteStems = new Set(rewrite.filter((word) => !word.name).map((word) => word.stem));
+  const rewriteTexts = new Set(rewrite.map((word) => word.text));
+  const rewriteJoined = joinedRuns(rewrite);
 
   const lostFacts: string[] = [];
   const lostContent: string[] = [];
   for (const word of unique(source.filter((word) => !word.optional))) {
-    if (rewriteStems.has(word.stem) || rewriteJoined.has(word.text)) continue;
+    if (rewriteStems.has(word.stem) || rewriteTexts.has(word.text) || rewriteJoined.has(word.text)) continue;
     if (style === "concise" && !word.fact && HEDGES.has(word.text)) continue;
     (word.fact ? lostFacts : lostContent).push(word.text);
   }
   const addedFacts: string[] = [];
   const addedContent: string[] = [];
   for (const word of unique(rewrite.filter((word) => !word.optional || word.fact))) {
-    if (sourceStems.has(word.stem) || sourceJoined.has(word.text)) continue;
+    if ((word.name ? sourceTexts.has(word.text) : sourceStems.has(word.stem)) || sourceJoined.has(word.text)) continue;
     if (!word.fact && (styleWords?.has(word.text) || FUNCTION_WORDS.has(word.text))) continue;
     (word.fact ? addedFacts : addedContent).push(word.text);
   }
@@ -140,9 +151,12 @@ export function checkFaithfulness({ input, output, style }: FaithfulnessParams):
   const tooManyAdded = addedContent.length > Math.floor(contentCount * tolerance.added);
   const replyOpening = REPLY_OPENINGS.test(normalise(output)) && !REPLY_OPENINGS.test(normalise(input));
   const asksOrOrders = isQuestionOrOrder(input);
+  // A new word that replaces a lost one of the same root ("Jona" for "jonas") is a change, not an answer.
+  const changed = (added: string) =>
+    [...lostFacts, ...lostContent].some((lost) => stem(lost).startsWith(stem(added).slice(0, 4)));
   const answered =
     (replyOpening && rewrite.length > 0) ||
-    (asksOrOrders && (addedContent.length > 0 || addedFacts.length > 0) && tooManyAdded);
+    (asksOrOrders && tooManyAdded && [...addedFacts, ...addedContent].some((added) => !changed(added)));
   const faithful = source.every((word) => word.optional)
     ? rewrite.every((word) => word.optional)
     : lostFacts.length === 0 && addedFacts.length === 0 && !tooManyLost && !tooManyAdded && !answered;
@@ -199,6 +213,19 @@ function analyse(text: string): Word[] {
     result.push(word);
   }
   return result;
+}
+
+/**
+ * Flags the words of a rewrite written with a capital inside a sentence: names. Word order is the same
+ * in `text` and `list` except where numbers were joined, so the names are matched by their text.
+ */
+function markNames(text: string, list: Word[]): Word[] {
+  const names = new Set(
+    [...text.normalize("NFKC").matchAll(/(?<![.!?:\n]\s*|^\s*|^-\s*|\n-\s*)\b(\p{Lu}\p{Ll}+)\b/gu)].map((match) =>
+      match[1].toLowerCase(),
+    ),
+  );
+  return list.map((word) => (names.has(word.text) && !word.fact && !word.optional ? { ...word, name: true } : word));
 }
 
 function makeWord(text: string): Word {
