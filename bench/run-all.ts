@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: runs the download, helper and polish benchmarks one after another (each alone on the
+ * `npm run bench`: runs the download, helper, polish and serve benchmarks one after another (each alone on the
  * machine), then writes `bench/REPORT.md`: the machine, every figure against its target, and a chart of
  * how far each sits from its target. `--report-only` rebuilds the report from `bench/results/*.json`.
  */
@@ -17,6 +17,7 @@ const BENCHMARKS = [
   { name: "helper", script: "bench:helper", args: [] },
   // The tiny model isolates our overhead; the bench model's CPU generation would take minutes per run.
   { name: "polish", script: "bench:polish", args: ["--size", "tiny", "--runs", "30", "--cold-runs", "3"] },
+  { name: "serve", script: "bench:serve", args: ["--size", "tiny", "--runs", "30"] },
 ];
 
 /** A figure, its target and which way is better; `lowerIsBetter` figures meet the target at or below it. */
@@ -93,6 +94,14 @@ const TARGETS: Target[] = [
     label: "polish overhead over the helper, warm",
     unit: "ms",
     target: 10,
+    lowerIsBetter: true,
+  },
+  {
+    bench: "serve",
+    key: "overhead_ms_median",
+    label: "endpoint overhead over polish()",
+    unit: "ms",
+    target: 5,
     lowerIsBetter: true,
   },
 ];

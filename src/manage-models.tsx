@@ -2,10 +2,10 @@ import { List, type LaunchProps } from "@raycast/api";
 import { useCachedState } from "@raycast/utils";
 import { useEffect, useRef } from "react";
 import { formatBytes, isAppleSilicon } from "./core";
-import { ModelListItem } from "./components/ModelListItem";
-import { UnsupportedMacView } from "./components/UnsupportedMacView";
-import { useMlxModels } from "./hooks/useMlxModels";
-import { readSettings } from "./lib/preferences";
+import { ModelListItem } from "./manage-models/ModelListItem";
+import { UnsupportedMacView } from "./manage-models/UnsupportedMacView";
+import { useMlxModels } from "./manage-models/useMlxModels";
+import { readSettings } from "./raycast/preferences";
 
 /** Other commands launch this one with a model to download (the "Download Model" fix after a fallback). */
 export interface ManageModelsContext {

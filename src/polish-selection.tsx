@@ -2,13 +2,13 @@ import { Detail } from "@raycast/api";
 import { usePromise } from "@raycast/utils";
 import { useState } from "react";
 import { STYLES, type StyleId } from "./core";
-import { PolishActions } from "./components/PolishActions";
-import { usePolishStream } from "./hooks/usePolishStream";
-import { adviceFor } from "./lib/advice";
-import { modelTitle } from "./lib/fallback-toast";
-import { formatSeconds } from "./lib/format";
-import { readSettings } from "./lib/preferences";
-import { readInput } from "./lib/read-input";
+import { PolishActions } from "./polish/PolishActions";
+import { usePolishStream } from "./polish/usePolishStream";
+import { adviceFor } from "./raycast/advice";
+import { modelTitle } from "./raycast/fallback-toast";
+import { formatSeconds } from "./raycast/format";
+import { readSettings } from "./raycast/preferences";
+import { readInput } from "./raycast/read-input";
 
 /** The hotkey command: streams a polished rewrite of the selection (else the clipboard) into a Detail view. */
 export default function PolishSelection() {

@@ -1,9 +1,9 @@
 import { Clipboard, environment, showHUD, showToast, Toast, type LaunchProps } from "@raycast/api";
 import { polish } from "./core";
-import { modelTitle, showFallbackToast } from "./lib/fallback-toast";
-import { formatSeconds } from "./lib/format";
-import { readSettings } from "./lib/preferences";
-import { readInput } from "./lib/read-input";
+import { modelTitle, showFallbackToast } from "./raycast/fallback-toast";
+import { formatSeconds } from "./raycast/format";
+import { readSettings } from "./raycast/preferences";
+import { readInput } from "./raycast/read-input";
 
 /**
  * No-view: polish the argument, the selection or the clipboard, then paste or copy. On any fallback the

@@ -8,8 +8,8 @@ import { helperStatus, modelState, storeSummary } from "./support/model-fixtures
 import { render, waitFor } from "./support/render";
 
 // The store and the helper are faked at their boundary; catalogue, styles and formatting run for real.
-jest.mock("../src/core/get-model-states");
-jest.mock("../src/core/get-helper-status");
+jest.mock("../src/core/store/model-state");
+jest.mock("../src/core/helper/get-helper-status");
 const mocked = jest.mocked(core);
 
 const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "package.json"), "utf8")) as {

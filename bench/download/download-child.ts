@@ -2,7 +2,7 @@
  * The measured downloader: one `downloadModel` in its own process, so its peak RSS is ours alone. Prints one
  * JSON line per progress event and a final `{event: "done", ms, maxRssBytes}` on stdout.
  */
-import { downloadModel } from "../../src/core/download-model";
+import { downloadModel } from "../../src/core/store/download-model";
 
 async function main(): Promise<void> {
   const started = performance.now();

@@ -9,7 +9,7 @@
  */
 import { parseArgs } from "node:util";
 import { polish, setAppleSiliconOverride, stopHelper, unloadModel, type PolishResult } from "../../src/core";
-import { cachedModel, polishFolders } from "../../test/polish-fixtures";
+import { cachedModel, polishFolders } from "../../test/core/polish/polish-fixtures";
 import { saveResults } from "../results";
 
 const TEXT = "um so i think we should uh meet on tuesday no wait wednesday at three and bring the the report";

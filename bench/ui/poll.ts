@@ -7,7 +7,7 @@
  */
 import { parseArgs } from "node:util";
 import { getHelperStatus, getModelStates, loadModel, setAppleSiliconOverride, stopHelper } from "../../src/core";
-import { cachedModel, polishFolders } from "../../test/polish-fixtures";
+import { cachedModel, polishFolders } from "../../test/core/polish/polish-fixtures";
 
 function percentile(values: number[], fraction: number): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -14,7 +14,7 @@ sys.path.insert(0, str(HELPER_DIR / "tools"))
 
 from make_tiny_model import make_tiny_model  # noqa: E402
 
-from mlx_polish_helper.server import resolve_socket_path  # noqa: E402
+from mlx_polish_helper.socket_path import resolve_socket_path  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -42,3 +42,19 @@ def test_an_oversized_line_is_refused_without_dropping_the_connection(client):
     line = client.read()
     assert line["error"]["code"] == "bad_request" and "longer than" in line["error"]["message"]
     assert client.call("hello")["protocol"] == 1
+
+
+def test_sampling_is_not_negotiable_a_temperature_is_a_bad_request(client):
+    request_id = client.send(
+        "generate",
+        {
+            "model_id": "m",
+            "model_path": "/m",
+            "messages": [{"role": "user", "content": "x"}],
+            "temperature": 1,
+        },
+    )
+    line = client.read()
+    assert line["id"] == request_id
+    assert line["error"]["code"] == "bad_request"
+    assert "temperature" in line["error"]["message"]

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from mlx_polish_helper.server import resolve_socket_path
+from mlx_polish_helper.socket_path import resolve_socket_path
 
 VECTORS = json.loads((Path(__file__).parents[1] / "socket-path-vectors.json").read_text())
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from mlx_polish_helper.text import MAX_TOKENS_CAP, ThinkFilter, default_max_tokens
+from mlx_polish_helper.text import MAX_TOKENS_CAP, ThinkFilter, default_max_tokens, token_budget
 
 
 def stream(chunks):
@@ -37,3 +37,10 @@ def test_an_unclosed_think_block_yields_no_text():
 )
 def test_the_token_budget_follows_the_input_length_up_to_a_cap(input_tokens, expected):
     assert default_max_tokens(input_tokens) == expected
+
+
+def test_the_token_budget_follows_the_input_unless_the_client_sets_one_and_never_passes_the_cap():
+    assert token_budget(10) == default_max_tokens(10) == 84
+    assert token_budget(10, requested=5) == 5
+    assert token_budget(10, requested=10_000) == MAX_TOKENS_CAP
+    assert token_budget(5_000) == MAX_TOKENS_CAP

@@ -1,6 +1,6 @@
 import { formatBytes, getHelperStatus, stopHelper, type HelperStatusResult } from "../core";
 import { EXIT_CODES } from "./exit-codes";
-import { parseCommandArgs } from "./parse-command-args";
+import { HELP_OPTION, parseCommandArgs, printHelp, usageError } from "./parse-command-args";
 
 const USAGE = "usage: mlx-polish helper status [--json] | helper stop";
 
@@ -10,11 +10,12 @@ export async function helperCommand(args: string[]): Promise<number> {
     {
       args,
       allowPositionals: true,
-      options: { json: { type: "boolean", default: false } },
+      options: { json: { type: "boolean", default: false }, ...HELP_OPTION },
     },
     USAGE,
   );
   const [action] = positionals;
+  if (values.help) return printHelp(USAGE);
   if (action === "status") {
     const status = await getHelperStatus();
     const output = values.json ? JSON.stringify({ running: Boolean(status), ...status }) : describe(status);
@@ -26,8 +27,7 @@ export async function helperCommand(args: string[]): Promise<number> {
     process.stderr.write(stopped ? "Stopped the helper.\n" : "No helper was running.\n");
     return EXIT_CODES.ok;
   }
-  process.stderr.write(`${USAGE}\n`);
-  return EXIT_CODES.error;
+  return usageError(USAGE);
 }
 
 function describe(status: HelperStatusResult | undefined): string {

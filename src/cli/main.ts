@@ -2,7 +2,8 @@
  * The `mlx-polish` command line: `npm run --silent cli -- ARGS`. It drives the same core as the
  * Raycast commands. stdout carries only results; progress and messages go to stderr.
  */
-import { PolishError } from "../core";
+import { EXIT_CODES, PolishError, exitCodeFor } from "../core";
+import { printHelp, usageError } from "./parse-command-args";
 
 type Subcommand = (args: string[]) => Promise<number>;
 
@@ -10,6 +11,7 @@ const subcommands: Record<string, () => Promise<Subcommand>> = {
   polish: async () => (await import("./polish")).polishCommand,
   helper: async () => (await import("./helper")).helperCommand,
   models: async () => (await import("./models")).modelsCommand,
+  serve: async () => (await import("./serve")).serveCommand,
 };
 
 const USAGE = `usage: mlx-polish <command> [args]
@@ -22,10 +24,8 @@ ${Object.keys(subcommands)
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const load = name ? subcommands[name] : undefined;
-  if (!load) {
-    process.stderr.write(`${USAGE}\n`);
-    return name && name !== "--help" && name !== "-h" ? 1 : 0;
-  }
+  if (name === "--help" || name === "-h") return printHelp(USAGE);
+  if (!load) return usageError(USAGE);
   const run = await load();
   return run(rest);
 }
@@ -36,6 +36,6 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     process.stderr.write(`mlx-polish: ${error instanceof PolishError ? error.message : String(error)}\n`);
-    process.exitCode = 1;
+    process.exitCode = error instanceof PolishError ? exitCodeFor(error) : EXIT_CODES.error;
   },
 );

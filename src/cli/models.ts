@@ -1,14 +1,17 @@
-import { parseArgs } from "node:util";
-import { cancelDownload } from "../core/cancel-download";
-import { deleteModel } from "../core/delete-model";
-import { downloadModel } from "../core/download-model";
-import { findModel } from "../core/find-model";
-import { formatBytes } from "../core/format-bytes";
-import { getModelState } from "../core/get-model-state";
-import { getModelStates } from "../core/get-model-states";
-import { isModelBusy } from "../core/is-model-busy";
-import type { DownloadProgress, ModelState } from "../core/model-state";
+import {
+  cancelDownload,
+  deleteModel,
+  downloadModel,
+  findModel,
+  formatBytes,
+  getModelState,
+  getModelStates,
+  isModelBusy,
+  type DownloadProgress,
+  type ModelState,
+} from "../core";
 import { EXIT_CODES, exitCodeFor } from "./exit-codes";
+import { HELP_OPTION, parseCommandArgs, printHelp, usageError } from "./parse-command-args";
 
 const USAGE = `usage: mlx-polish models <list|status|download|cancel|delete> [ID] [--json]
   list [--json]            every catalogue model with status, sizes and path
@@ -20,21 +23,14 @@ Environment: HF_ENDPOINT, HF_HUB_CACHE, HF_TOKEN, MLX_POLISH_SUPPORT_DIR.`;
 
 /** `models`: the model store from the command line; stdout carries only results. */
 export async function modelsCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { json: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
-  });
+  const { values, positionals } = parseCommandArgs(
+    { args, allowPositionals: true, options: { json: { type: "boolean", default: false }, ...HELP_OPTION } },
+    USAGE,
+  );
   const [action, modelId] = positionals;
-  if (values.help || !action) {
-    process.stderr.write(`${USAGE}\n`);
-    return values.help ? EXIT_CODES.ok : EXIT_CODES.error;
-  }
+  if (values.help) return printHelp(USAGE);
   if (action === "list") return list(values.json);
-  if (!["status", "download", "cancel", "delete"].includes(action) || !modelId) {
-    process.stderr.write(`${USAGE}\n`);
-    return EXIT_CODES.error;
-  }
+  if (!action || !["status", "download", "cancel", "delete"].includes(action) || !modelId) return usageError(USAGE);
   findModel(modelId);
   if (action === "status") return status(modelId, values.json);
   if (action === "download") return download(modelId, values.json);

@@ -1,12 +1,15 @@
 import manifest from "../../package.json";
 import { PolishError, STYLES, findModel, parseUnloadAfter, polish, type StyleId } from "../core";
 import { EXIT_CODES } from "./exit-codes";
-import { parseCommandArgs } from "./parse-command-args";
+import { HELP_OPTION, parseCommandArgs, printHelp } from "./parse-command-args";
 
 const USAGE = `usage: mlx-polish polish [--model ID] [--style NAME] [--instructions TEXT] [--unload-after never|SECONDS] [--json] [TEXT]
 Reads stdin when TEXT is absent. On fallback prints the original text, the reason on stderr, and exits ${EXIT_CODES.polishFallback}.`;
 
-const DEFAULT_UNLOAD_AFTER = manifest.preferences.find((preference) => preference.name === "unloadAfter")!.default!;
+/** The Unload Model After preference's default, for the commands that start the helper. */
+export const DEFAULT_UNLOAD_AFTER = manifest.preferences.find(
+  (preference) => preference.name === "unloadAfter",
+)!.default!;
 
 /** `polish`: rewrites TEXT (or stdin) and prints it; stdout only ever holds the text (or --json). */
 export async function polishCommand(args: string[]): Promise<number> {
@@ -20,15 +23,12 @@ export async function polishCommand(args: string[]): Promise<number> {
         instructions: { type: "string" },
         "unload-after": { type: "string", default: DEFAULT_UNLOAD_AFTER },
         json: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
+        ...HELP_OPTION,
       },
     },
     USAGE,
   );
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return EXIT_CODES.ok;
-  }
+  if (values.help) return printHelp(USAGE);
   if (values.model) findModel(values.model);
   if (values.style && !STYLES.some((style) => style.id === values.style)) {
     throw new PolishError(

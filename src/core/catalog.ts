@@ -1,8 +1,10 @@
 /**
  * The model catalogue: the one place that knows which models MLX Polish offers and what they need.
  * Every size is approximate (what the Hub lists for the 4-bit MLX conversion); the download engine
- * works from the Hub's own file list, these figures are for people choosing a model.
+ * works from the Hub's own file list, these figures are for people choosing a model. The rewrite
+ * styles people choose from live here too; their prompts live with the prompt builder.
  */
+import { PolishError } from "./errors";
 
 export type ModelFamily = "qwen3" | "gemma3" | "smollm3" | "ministral3";
 
@@ -129,3 +131,29 @@ export const CATALOG: readonly CatalogModel[] = [
 ];
 
 export const DEFAULT_MODEL_ID = "qwen3-1.7b";
+
+/** Looks a model up by id; an unknown id is a user error with the list of known ids. */
+export function findModel(id: string): CatalogModel {
+  const model = CATALOG.find((entry) => entry.id === id);
+  if (!model) {
+    throw new PolishError(
+      "unknown_model",
+      `Unknown model "${id}". Known models: ${CATALOG.map((entry) => entry.id).join(", ")}.`,
+    );
+  }
+  return model;
+}
+
+/** The rewrite styles, the list people choose from (their prompts: `polish/build-prompt.ts`). */
+export const STYLES = [
+  { id: "clean-up", title: "Clean Up" },
+  { id: "formal", title: "Formal" },
+  { id: "casual", title: "Casual" },
+  { id: "concise", title: "Concise" },
+  { id: "email", title: "Email" },
+  { id: "bullet-list", title: "Bullet List" },
+] as const;
+
+export type StyleId = (typeof STYLES)[number]["id"];
+
+export const DEFAULT_STYLE_ID: StyleId = "clean-up";

@@ -53,7 +53,8 @@ def setup_logging(log_path, debug: bool):
 
 def main(argv=None) -> int:
     from .engine import Engine
-    from .server import Server, resolve_socket_path
+    from .server import Server
+    from .socket_path import resolve_socket_path
 
     args = parse_arguments(argv)
     setup_logging(args.log, args.debug)

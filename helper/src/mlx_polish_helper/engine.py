@@ -15,18 +15,38 @@ import mlx.core as mx
 
 from .models import ModelProvider, is_out_of_memory
 from .protocol import HelperError, error_line
-from .text import MAX_TOKENS_CAP, ThinkFilter, default_max_tokens
+from .text import ThinkFilter, token_budget
 
 log = logging.getLogger(__name__)
 
-# Faithful rewriting: greedy by default; when a client asks for some temperature, stay near the top.
-TOP_P = 0.9
-MIN_P = 0.05
 # A mild guard against loops, over the generated text only: the answer must be free to repeat the
 # input's words.
 REPETITION_PENALTY = 1.1
 REPETITION_CONTEXT = 64
 PREFILL_STEP = 512
+
+
+@dataclass(frozen=True)
+class GenerateRequest:
+    """A `generate` request's params (already checked against the schema), defaults filled in."""
+
+    model_id: str
+    model_path: str
+    messages: list
+    # Leading messages that never change (system prompt + examples): their prefill is cached.
+    fixed_prefix_messages: int = 0
+    # None: the helper's budget from the last message's length (`token_budget`).
+    max_tokens: int | None = None
+
+    @classmethod
+    def from_params(cls, params: dict) -> "GenerateRequest":
+        return cls(
+            model_id=params["model_id"],
+            model_path=params["model_path"],
+            messages=params["messages"],
+            fixed_prefix_messages=params.get("fixed_prefix_messages", 0),
+            max_tokens=params.get("max_tokens"),
+        )
 
 
 @dataclass
@@ -217,14 +237,14 @@ class Engine:
             log.exception("%s %s failed", job.method, job.request_id)
             return error_line(job.request_id, code, f"{type(error).__name__}: {error}")
 
-    def _ensure_model(self, params: dict) -> float:
+    def _ensure_model(self, model_id: str, model_path: str) -> float:
         resident = self.provider.resident
-        if resident is None or resident.path != params["model_path"]:
+        if resident is None or resident.path != model_path:
             self._set_state("loading")
             with self.condition:
                 self.model_ref = None
         try:
-            load_ms = self.provider.ensure(params["model_id"], params["model_path"])
+            load_ms = self.provider.ensure(model_id, model_path)
         finally:
             resident = self.provider.resident
             with self.condition:
@@ -232,7 +252,7 @@ class Engine:
         return load_ms
 
     def _load(self, job: Job) -> dict:
-        load_ms = self._ensure_model(job.params)
+        load_ms = self._ensure_model(job.params["model_id"], job.params["model_path"])
         if job.cancelled.is_set():
             raise _cancelled()
         return {
@@ -266,25 +286,24 @@ class Engine:
         from mlx_lm import stream_generate
         from mlx_lm.sample_utils import make_repetition_penalty, make_sampler
 
-        params = job.params
-        load_ms = self._ensure_model(params)
+        request = GenerateRequest.from_params(job.params)
+        load_ms = self._ensure_model(request.model_id, request.model_path)
         self._set_state("generating")
         start = time.perf_counter()
         resident = self.provider.resident
         tokenizer = resident.tokenizer
-        messages = params["messages"]
+        messages = request.messages
         prompt = chat_tokens(tokenizer, messages, add_generation_prompt=True)
-        fixed = params.get("fixed_prefix_messages", 0)
+        fixed = request.fixed_prefix_messages
         cache, cached = (None, 0)
         if fixed > 0:
             cache, cached = self._prefix_cache(resident, messages[:fixed], prompt, job)
         remaining = prompt[cached:]
 
         input_tokens = len(tokenizer.encode(messages[-1]["content"], add_special_tokens=False))
-        max_tokens = params.get("max_tokens") or default_max_tokens(input_tokens)
-        max_tokens = min(max_tokens, MAX_TOKENS_CAP)
-        temperature = params.get("temperature", 0.0)
-        sampler = make_sampler(temp=temperature, top_p=TOP_P, min_p=MIN_P)
+        max_tokens = token_budget(input_tokens, request.max_tokens)
+        # Faithful rewriting is greedy: the same input always gets the same answer.
+        sampler = make_sampler(temp=0.0)
         penalty = make_repetition_penalty(REPETITION_PENALTY, REPETITION_CONTEXT)
 
         def penalise_generated(tokens, logits):

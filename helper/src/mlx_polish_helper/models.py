@@ -57,6 +57,9 @@ def _check_tokenizer_files(path: Path):
 def load_model(model_path: str):
     """mlx-lm's own `load` on a local folder, its failures sorted into the protocol's codes."""
     from mlx_lm import load
+
+    # mlx-lm 0.32 has no public "can this model_type run?" check; load() would only say so after
+    # reading the weights. _get_classes is what load() itself calls first (its model-class hook).
     from mlx_lm.utils import _get_classes
 
     path = Path(model_path)
@@ -87,7 +90,11 @@ def load_model(model_path: str):
 
 @dataclass
 class PrefixCaches:
-    """KV caches of fixed prompt prefixes, keyed by their tokens; hands out deep copies."""
+    """KV caches of fixed prompt prefixes, keyed by their tokens; hands out deep copies.
+
+    Not mlx-lm's LRUPromptCache: that one stores what it is given without a copy and, over its byte
+    limit, evicts even the newest entry, where the current style's prefix must stay warm.
+    """
 
     entries: OrderedDict = field(default_factory=OrderedDict)
 

@@ -3,11 +3,10 @@
 import json
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
-
-PROTOCOL_VERSION = 1
 
 # Frozen builds carry the schema inside the package; a source checkout reads the one in helper/.
 _SCHEMA_CANDIDATES = (
@@ -20,10 +19,23 @@ _SCHEMA_CANDIDATES = (
 MAX_LINE_BYTES = 4 * 1024 * 1024
 
 
+# The schema's HelperErrorCode enum; tests/test_error_codes.py fails when the two drift apart.
+ErrorCode = Literal[
+    "model_not_found",
+    "model_corrupt",
+    "unsupported_model",
+    "out_of_memory",
+    "busy",
+    "bad_request",
+    "cancelled",
+    "internal",
+]
+
+
 class HelperError(Exception):
     """A failure with a stable protocol code; raised anywhere, answered as an error line."""
 
-    def __init__(self, code: str, message: str, request_id=None):
+    def __init__(self, code: ErrorCode, message: str, request_id=None):
         super().__init__(message)
         self.code = code
         self.message = message
@@ -36,6 +48,11 @@ def schema() -> dict:
         if path.is_file():
             return json.loads(path.read_text())
     raise FileNotFoundError(f"protocol.schema.json not found in {_SCHEMA_CANDIDATES}")
+
+
+def protocol_version() -> int:
+    """The schema's HelperProtocolVersion: the one place the protocol version is written."""
+    return schema()["$defs"]["HelperProtocolVersion"]["const"]
 
 
 @cache
@@ -86,7 +103,7 @@ def result_line(request_id: str, result: dict) -> dict:
     return {"id": request_id, "result": result}
 
 
-def error_line(request_id, code: str, message: str) -> dict:
+def error_line(request_id, code: ErrorCode, message: str) -> dict:
     return {"id": request_id, "error": {"code": code, "message": message}}
 
 

@@ -1,7 +1,6 @@
 """The Unix socket: a thread per connection reads request lines; model work goes to the engine."""
 
 import fcntl
-import hashlib
 import logging
 import os
 import socket
@@ -15,35 +14,15 @@ from . import __version__, runtime_versions
 from .engine import Engine, Job
 from .protocol import (
     MAX_LINE_BYTES,
-    PROTOCOL_VERSION,
     HelperError,
     encode,
     error_line,
     parse_request,
+    protocol_version,
     result_line,
 )
 
 log = logging.getLogger(__name__)
-
-# macOS's sun_path holds 104 bytes including the NUL (Linux: 108); the smaller rule applies
-# everywhere so the client and the tests on Linux compute the same paths as on a Mac.
-MAX_SOCKET_PATH_BYTES = 103
-
-
-def temporary_directory() -> str:
-    """The folder Node's `os.tmpdir()` returns, so the TypeScript client gets the same fallback."""
-    folder = os.environ.get("TMPDIR") or os.environ.get("TMP") or os.environ.get("TEMP") or "/tmp"
-    return folder.rstrip("/") or "/"
-
-
-def resolve_socket_path(requested: str, tmpdir: str = None, uid: int = None) -> str:
-    """The requested path if AF_UNIX can hold it, else a short private path derived from it."""
-    if len(requested.encode()) <= MAX_SOCKET_PATH_BYTES:
-        return requested
-    tmpdir = temporary_directory() if tmpdir is None else tmpdir.rstrip("/") or "/"
-    uid = os.getuid() if uid is None else uid
-    digest = hashlib.sha256(requested.encode()).hexdigest()[:16]
-    return os.path.join(tmpdir, f"mlx-polish-{uid}", f"{digest}.sock")
 
 
 def private_directory(folder: Path):
@@ -187,7 +166,7 @@ class Server:
 
     def _hello(self, _params):
         return {
-            "protocol": PROTOCOL_VERSION,
+            "protocol": protocol_version(),
             "helper_version": __version__,
             "mlx_version": runtime_versions()["mlx"],
             "mlx_lm_version": runtime_versions()["mlx_lm"],

@@ -12,6 +12,11 @@ def default_max_tokens(input_tokens: int) -> int:
     return min(2 * input_tokens + 64, MAX_TOKENS_CAP)
 
 
+def token_budget(input_tokens: int, requested: int | None = None) -> int:
+    """The one token budget: the client's `max_tokens` if it sent one, else the default; capped."""
+    return min(requested or default_max_tokens(input_tokens), MAX_TOKENS_CAP)
+
+
 def _partial_suffix(text: str, marker: str) -> int:
     """Length of the longest end of `text` that could be the start of `marker`."""
     for length in range(min(len(marker) - 1, len(text)), 0, -1):

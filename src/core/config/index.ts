@@ -1,0 +1,4 @@
+// Where things live on disk and on the network, and which Mac this is: read by every other concern.
+export * from "./paths";
+export * from "./platform";
+export * from "./store-options";

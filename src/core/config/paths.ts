@@ -1,0 +1,34 @@
+import os from "node:os";
+import path from "node:path";
+
+/**
+ * Where MLX Polish keeps its own state (download state, locks, logs, the helper's socket). Inside
+ * Raycast the commands pass `environment.supportPath`; the CLI and tests use `MLX_POLISH_SUPPORT_DIR`,
+ * else the folder Raycast would use on a Mac, so the CLI and the extension share one state.
+ */
+export function supportDir(explicit?: string): string {
+  if (explicit) return explicit;
+  if (process.env.MLX_POLISH_SUPPORT_DIR) return process.env.MLX_POLISH_SUPPORT_DIR;
+  if (process.platform === "darwin") {
+    return path.join(os.homedir(), "Library", "Application Support", "com.raycast.macos", "extensions", "mlx-polish");
+  }
+  const stateHome = process.env.XDG_STATE_HOME || path.join(os.homedir(), ".local", "state");
+  return path.join(stateHome, "mlx-polish");
+}
+
+/**
+ * The standard Hugging Face cache, resolved the way `huggingface_hub` does, so models fetched by
+ * `mlx_lm` or the `hf` CLI are found and ours are usable by them. Not `@huggingface/hub`'s
+ * `getHFHubCachePath`: it takes a variable set to "" as a path and would resolve a relative folder.
+ */
+export function hubCacheDir(): string {
+  if (process.env.HF_HUB_CACHE) return process.env.HF_HUB_CACHE;
+  if (process.env.HF_HOME) return path.join(process.env.HF_HOME, "hub");
+  const cacheHome = process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache");
+  return path.join(cacheHome, "huggingface", "hub");
+}
+
+/** The Hub to talk to: `HF_ENDPOINT` (a mirror, or the tests' local Hub), else huggingface.co. */
+export function hubUrl(): string {
+  return (process.env.HF_ENDPOINT || "https://huggingface.co").replace(/\/+$/, "");
+}

@@ -1,0 +1,14 @@
+// The Python helper: its wire protocol, the socket connection, and starting, asking and stopping it.
+export * from "./parse-unload-after";
+export * from "./protocol";
+export * from "./helper-settings";
+export * from "./helper-socket-path";
+export * from "./find-helper";
+export * from "./helper-client";
+export * from "./client";
+export * from "./get-helper-status";
+export * from "./load-model";
+export * from "./unload-model";
+export * from "./stop-helper";
+export * from "./is-model-busy";
+export { connectOurHelper, type ConnectedHelper } from "./ensure-helper";

@@ -1,0 +1,6 @@
+// The model store: the Hugging Face cache layout, model state, downloads and deletes.
+export * from "./format-bytes";
+export * from "./model-state";
+export * from "./download-model";
+export * from "./cancel-download";
+export * from "./delete-model";

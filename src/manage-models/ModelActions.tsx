@@ -1,0 +1,87 @@
+import { Action, ActionPanel, Icon, openExtensionPreferences } from "@raycast/api";
+import { SHORTCUTS } from "../raycast/shortcuts";
+import type { ModelListItemProps } from "./ModelListItem";
+
+/** What can be done with a model in its current state; nothing that would fail is offered. */
+export function ModelActions({ row, selected, isShowingDetail, onToggleDetail, models }: ModelListItemProps) {
+  const { model, status } = row;
+  return (
+    <ActionPanel title={model.title}>
+      <ActionPanel.Section>
+        {status.kind === "not_downloaded" ? (
+          <Action
+            title="Download"
+            icon={Icon.Download}
+            shortcut={SHORTCUTS.download}
+            onAction={() => models.download(row)}
+          />
+        ) : null}
+        {status.kind === "partial" ? (
+          <Action title="Resume Download" icon={Icon.Download} onAction={() => models.download(row)} />
+        ) : null}
+        {status.kind === "downloading" ? (
+          <Action
+            title="Cancel Download"
+            icon={Icon.XMarkCircle}
+            shortcut={SHORTCUTS.cancelDownload}
+            onAction={() => models.cancel(row)}
+          />
+        ) : null}
+        {status.kind === "failed" && status.code === "unauthorized" ? (
+          <Action title="Set Hugging Face Token" icon={Icon.Key} onAction={openExtensionPreferences} />
+        ) : null}
+        {status.kind === "failed" || status.kind === "corrupt" ? (
+          <Action title="Retry Download" icon={Icon.RotateClockwise} onAction={() => models.download(row)} />
+        ) : null}
+        {status.kind === "ready" && !row.loaded && !row.activity ? (
+          <Action title="Load Now" icon={Icon.Bolt} shortcut={SHORTCUTS.load} onAction={() => models.load(row)} />
+        ) : null}
+        {row.loaded ? (
+          <Action
+            title="Unload Now"
+            icon={Icon.BoltDisabled}
+            shortcut={SHORTCUTS.unload}
+            onAction={() => models.unload(row)}
+          />
+        ) : null}
+        {selected ? null : (
+          <Action
+            title="Use This Model"
+            icon={Icon.Star}
+            shortcut={SHORTCUTS.useModel}
+            onAction={() => models.select(row)}
+          />
+        )}
+      </ActionPanel.Section>
+      <ActionPanel.Section>
+        <Action
+          title={isShowingDetail ? "Hide Details" : "Show Details"}
+          icon={Icon.Sidebar}
+          shortcut={SHORTCUTS.toggleDetail}
+          onAction={onToggleDetail}
+        />
+        {row.path ? (
+          <Action.ShowInFinder title="Show in Finder" path={row.path} shortcut={SHORTCUTS.showInFinder} />
+        ) : null}
+        <Action.OpenInBrowser
+          title="Open on Hugging Face"
+          url={`https://huggingface.co/${model.repo}`}
+          shortcut={SHORTCUTS.openInBrowser}
+        />
+        <Action.CopyToClipboard title="Copy Repo ID" content={model.repo} shortcut={SHORTCUTS.copyRepoId} />
+      </ActionPanel.Section>
+      <ActionPanel.Section>
+        {row.sizeOnDiskBytes > 0 && !row.busyReason ? (
+          <Action
+            title="Delete Model…"
+            icon={Icon.Trash}
+            style={Action.Style.Destructive}
+            shortcut={SHORTCUTS.remove}
+            onAction={() => models.remove(row)}
+          />
+        ) : null}
+        <Action title="Refresh" icon={Icon.ArrowClockwise} shortcut={SHORTCUTS.refresh} onAction={models.refresh} />
+      </ActionPanel.Section>
+    </ActionPanel>
+  );
+}

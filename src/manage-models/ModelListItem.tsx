@@ -1,0 +1,56 @@
+import { Color, Icon, List } from "@raycast/api";
+import { FAMILY_TITLES, formatBytes } from "../core";
+import type { ModelRow, MlxModels } from "./useMlxModels";
+import { memoryFit } from "./memory";
+import { ModelActions } from "./ModelActions";
+import { ModelDetail } from "./ModelDetail";
+import { statusAdvice, statusTag } from "./status-tag";
+
+export interface ModelListItemProps {
+  row: ModelRow;
+  /** The model chosen in the preferences. */
+  selected: boolean;
+  isShowingDetail: boolean;
+  onToggleDetail: () => void;
+  models: MlxModels;
+}
+
+export function ModelListItem(props: ModelListItemProps) {
+  const { row, selected, isShowingDetail } = props;
+  const { model } = row;
+  const tag = statusTag(row);
+  const fit = memoryFit(model.ramBytes);
+  const onDisk = row.status.kind === "ready" || row.status.kind === "corrupt";
+  const accessories: List.Item.Accessory[] = [{ tag, tooltip: statusAdvice(row) }];
+  if (!isShowingDetail) {
+    accessories.unshift(
+      onDisk
+        ? { icon: Icon.HardDrive, text: formatBytes(row.sizeOnDiskBytes), tooltip: "Size on disk" }
+        : { icon: Icon.Download, text: formatBytes(model.downloadBytes), tooltip: "Download size" },
+      fit.fits
+        ? {
+            icon: Icon.MemoryChip,
+            text: `${formatBytes(model.ramBytes)} RAM`,
+            tooltip: `Needs about ${formatBytes(model.ramBytes)} of this Mac's ${formatBytes(fit.totalBytes)}`,
+          }
+        : {
+            icon: { source: Icon.Warning, tintColor: Color.Orange },
+            text: { value: `${formatBytes(model.ramBytes)} RAM`, color: Color.Orange },
+            tooltip: `Needs about ${formatBytes(model.ramBytes)}, more than the ${formatBytes(fit.usableBytes)} this Mac can give a model`,
+          },
+    );
+  }
+  if (selected)
+    accessories.unshift({ icon: { source: Icon.Star, tintColor: Color.Yellow }, tooltip: "Selected model" });
+  return (
+    <List.Item
+      title={model.title}
+      subtitle={`${FAMILY_TITLES[model.family]} · ${model.parameters}`}
+      icon={{ source: Icon.ComputerChip, tintColor: tag.color }}
+      keywords={[model.id, model.family, model.repo]}
+      accessories={accessories}
+      detail={<ModelDetail row={row} selected={selected} />}
+      actions={<ModelActions {...props} />}
+    />
+  );
+}

@@ -1,0 +1,87 @@
+import type { AdviceKey } from "../core";
+
+/** What a user can do about a failure; each command turns it into an action. */
+export type Fix = "retry" | "download" | "manage-models" | "preferences" | "copy-logs";
+
+/** The title of the action that applies each fix, wherever it is offered. */
+export const FIX_TITLES: Record<Fix, string> = {
+  retry: "Retry",
+  download: "Download Model",
+  "manage-models": "Open Manage Local Models",
+  preferences: "Open Extension Preferences",
+  "copy-logs": "Copy Logs",
+};
+
+export interface Advice {
+  /** What happened, in a few words. */
+  title: string;
+  /** What to do about it. */
+  hint: string;
+  fix?: Fix;
+}
+
+/**
+ * The words for every store error code and polishing fallback reason, so the list, the toasts and both
+ * polish commands explain a failure the same way. `model` is the model's title.
+ */
+export function adviceFor(code: AdviceKey, model: string): Advice {
+  switch (code) {
+    case "network":
+      return { title: "Could not reach Hugging Face", hint: "Check your connection, then retry.", fix: "retry" };
+    case "disk_full":
+      return { title: "Not enough disk space", hint: "Free some space, then retry.", fix: "retry" };
+    case "unauthorized":
+      return {
+        title: "This repository needs a Hugging Face token",
+        hint: "Set the Hugging Face Token preference, then retry.",
+        fix: "preferences",
+      };
+    case "not_found":
+      return { title: "Not found on Hugging Face", hint: "The repository or a file in it has gone." };
+    case "integrity":
+      return {
+        title: "Downloaded files were damaged",
+        hint: "Retry re-downloads only the bad files.",
+        fix: "retry",
+      };
+    case "hostile_repo":
+      return { title: "The repository holds unexpected files", hint: "MLX Polish refused to download it." };
+    case "busy":
+      return { title: `${model} is in use`, hint: "Try again when it is done." };
+    case "cancelled":
+      return { title: "Cancelled", hint: "Nothing was lost; you can start again." };
+    case "empty_input":
+    case "bad_input":
+      return { title: "Nothing to polish", hint: "Select some text or copy it first." };
+    case "unknown_model":
+      return { title: "Unknown model", hint: "Choose a model in the preferences.", fix: "preferences" };
+    case "unsupported_platform":
+      return { title: "MLX needs a Mac with Apple Silicon", hint: "Your original text was kept." };
+    case "model_not_downloaded":
+      return { title: `${model} is not downloaded`, hint: "Download it, then try again.", fix: "download" };
+    case "helper_unavailable":
+      return { title: "The MLX helper did not start", hint: "Copy the logs to see why.", fix: "copy-logs" };
+    case "model_corrupt":
+      return {
+        title: `${model}'s files are damaged`,
+        hint: "Retry the download in Manage Local Models; it replaces only the bad files.",
+        fix: "manage-models",
+      };
+    case "load_failed":
+      return { title: `Could not load ${model}`, hint: "Copy the logs to see why.", fix: "copy-logs" };
+    case "out_of_memory":
+      return {
+        title: `Not enough memory for ${model}`,
+        hint: "Choose a smaller model in the preferences.",
+        fix: "preferences",
+      };
+    case "timeout":
+      return { title: "Polishing took too long", hint: "A smaller model answers faster.", fix: "manage-models" };
+    case "guard_tripped":
+      return { title: "The rewrite strayed from your text", hint: "Your original text was kept." };
+    case "unfaithful":
+      return { title: "The rewrite changed what you said", hint: "Your original text was kept." };
+    case "internal":
+      return { title: "Something went wrong", hint: "Copy the logs to see why.", fix: "copy-logs" };
+  }
+}

@@ -1,0 +1,41 @@
+import manifest from "../../package.json";
+import { CATALOG, DEFAULT_MODEL_ID, DEFAULT_STYLE_ID, STYLES, findModel } from "../../src/core";
+
+const modelPreference = manifest.preferences.find((preference) => preference.name === "model")!;
+
+describe("the model catalogue", () => {
+  it("offers exactly the models the Model preference lists, in the same order", () => {
+    expect(modelPreference.data!.map((entry) => entry.value)).toEqual(CATALOG.map((model) => model.id));
+    expect(modelPreference.data!.map((entry) => entry.title)).toEqual(CATALOG.map((model) => model.title));
+  });
+
+  it("defaults to Qwen 3 1.7B in both places", () => {
+    expect(DEFAULT_MODEL_ID).toBe("qwen3-1.7b");
+    expect(modelPreference.default).toBe(DEFAULT_MODEL_ID);
+    expect(findModel(DEFAULT_MODEL_ID).repo).toBe("mlx-community/Qwen3-1.7B-4bit");
+  });
+
+  it("has unique ids and repos, and a 4-bit MLX conversion for each", () => {
+    expect(new Set(CATALOG.map((model) => model.id)).size).toBe(CATALOG.length);
+    expect(new Set(CATALOG.map((model) => model.repo)).size).toBe(CATALOG.length);
+    for (const model of CATALOG) expect(model.repo).toMatch(/^mlx-community\/.+-4bit$/);
+  });
+
+  it("needs more memory than it downloads, for every model", () => {
+    for (const model of CATALOG) expect(model.ramBytes).toBeGreaterThan(model.downloadBytes);
+  });
+
+  it("names the known ids when asked for an unknown one", () => {
+    expect(() => findModel("llama-70b")).toThrow(/Unknown model "llama-70b".*qwen3-1\.7b/);
+  });
+});
+
+describe("the styles", () => {
+  it("are exactly the ones the Style preference lists, Clean Up first and by default", () => {
+    const stylePreference = manifest.preferences.find((preference) => preference.name === "style")!;
+    expect(stylePreference.data!.map((entry) => [entry.value, entry.title])).toEqual(
+      STYLES.map((style) => [style.id, style.title]),
+    );
+    expect(stylePreference.default).toBe(DEFAULT_STYLE_ID);
+  });
+});

