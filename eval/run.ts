@@ -6,7 +6,8 @@
  *   npm run eval -- --model qwen3-0.6b --style email --cases numbers,question --json
  *   npm run eval -- --rescore eval/results/smollm2-135m.json   # score saved results again, no model
  *
- * Writes `eval/results/<label>.json` (every case's text and figures) and, for a full run, `eval/REPORT.md`.
+ * Writes `eval/results/<label>.json` (every case's text and figures) and, for a full run, the report:
+ * `eval/REPORT.md` for SmolLM2, `eval/results/<label>.md` for a catalogue model.
  * `--json` prints the scored run as JSON on stdout instead of the summary.
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -63,7 +64,10 @@ async function main(): Promise<void> {
     const run = await evaluate(target, cases);
     mkdirSync(RESULTS_DIR, { recursive: true });
     writeFileSync(path.join(RESULTS_DIR, `${target.label}.json`), `${JSON.stringify(run, null, 2)}\n`);
-    await finish(run, values.json, values.report ?? (full ? path.join(__dirname, "REPORT.md") : undefined));
+    // The committed report is SmolLM2's; other models' reports land next to their results.
+    const report =
+      target.label === SMOLLM2_LABEL ? path.join(__dirname, "REPORT.md") : path.join(RESULTS_DIR, `${target.label}.md`);
+    await finish(run, values.json, values.report ?? (full ? report : undefined));
   }
 }
 
