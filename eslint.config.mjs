@@ -2,7 +2,7 @@ import { defineConfig } from "eslint/config";
 import raycastConfig from "@raycast/eslint-config";
 
 export default defineConfig([
-  { ignores: ["dist/**", "helper/**", "assets/**", "node_modules/**", "coverage/**", "raycast-env.d.ts"] },
+  { ignores: ["dist/**", "build/**", "helper/**", "assets/**", "node_modules/**", "coverage/**", "raycast-env.d.ts"] },
   ...raycastConfig,
   {
     // src/core is grouped by concern; a folder's index.ts is its only door for the others, and the

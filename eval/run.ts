@@ -14,16 +14,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import {
-  CATALOG,
-  findModel,
-  getModelState,
-  isAppleSilicon,
-  polish,
-  setAppleSiliconOverride,
-  stopHelper,
-  type PolishResult,
-} from "../src/core";
+import { CATALOG, findModel, getModelState, isAppleSilicon, polish, stopHelper, type PolishResult } from "../src/core";
 import { smollm2Model } from "../scripts/smollm2-model";
 import { readCases, selectCases, type EvalCase } from "./cases";
 import type { RunRecord } from "./score";
@@ -74,7 +65,6 @@ async function main(): Promise<void> {
 /** Which models to run: on Linux SmolLM2 stands in (MLX on the CPU); on a Mac the catalogue's own. */
 async function targets(model: string | undefined, label: string | undefined): Promise<Target[]> {
   if (!model && !isAppleSilicon()) {
-    setAppleSiliconOverride(true);
     const smollm2 = await smollm2Model();
     return [
       {

@@ -23,7 +23,7 @@ export function modelsTable(): string {
     ].join(" | "),
   );
   return [
-    "| Id | Model | Repository | Size on disk | RAM needed | Licence | Strengths |",
+    "| Id | Model | Repository | Size on disk | RAM needed | License | Strengths |",
     "|---|---|---|---|---|---|---|",
     ...rows.map((row) => `| ${row} |`),
   ].join("\n");

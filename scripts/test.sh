@@ -30,6 +30,8 @@ step "ruff" bash -c "helper/.venv/bin/ruff check helper bench/helper && helper/.
 step "pytest" helper/.venv/bin/python -m pytest helper/tests -q
 # PyInstaller build (~3 min on 2 cores, skipped when its inputs are unchanged) and a smoke test of it.
 step "frozen helper" bash scripts/build-helper.sh
+# The mlx-polish binary (also built by npm install's prepare), so jest runs the bundle users run.
+step "cli bundle" node scripts/build-cli.mjs
 # After the frozen build, so the end-to-end tests also run the frozen helper.
 step "jest" jest --ci
 step "ray build" ray build -e dist -o dist

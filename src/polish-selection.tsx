@@ -28,7 +28,6 @@ export default function PolishSelection() {
 
   return (
     <Detail
-      navigationTitle="Polish Selected Text"
       isLoading={input.isLoading || isLoading}
       markdown={markdown}
       metadata={

@@ -9,6 +9,8 @@ async function main(): Promise<void> {
   await downloadModel({
     modelId: process.argv[2],
     reserveBytes: 0,
+    // `npm run bench:download -- --connections N` tries another number of connections per file.
+    connections: process.env.BENCH_CONNECTIONS ? Number(process.env.BENCH_CONNECTIONS) : undefined,
     onProgress: (progress) => process.stdout.write(`${JSON.stringify({ event: "progress", ...progress })}\n`),
   });
   const ms = performance.now() - started;

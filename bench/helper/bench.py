@@ -87,7 +87,7 @@ class Connection:
             line = json.loads(self.reader.readline())
             if "error" in line:
                 raise SystemExit(f"bench: {method}: {line['error']}")
-            if line.get("event") != "token":
+            if line.get("event") not in ("token", "queued", "started"):
                 return line["result"]
 
 

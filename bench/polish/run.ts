@@ -8,7 +8,7 @@
  * model: `bench` ≈ 80 M parameters, default; `tiny` isolates the overhead from generation time).
  */
 import { parseArgs } from "node:util";
-import { polish, setAppleSiliconOverride, stopHelper, unloadModel, type PolishResult } from "../../src/core";
+import { polish, stopHelper, unloadModel, type PolishResult } from "../../src/core";
 import { cachedModel, polishFolders } from "../../test/core/polish/polish-fixtures";
 import { saveResults } from "../results";
 
@@ -22,7 +22,6 @@ async function main(): Promise<void> {
       size: { type: "string", default: "bench" },
     },
   });
-  setAppleSiliconOverride(true);
   const { supportDir, cacheDir } = await polishFolders();
   const size = values.size === "tiny" ? "tiny" : "bench";
   await cachedModel({ cacheDir, modelId: "qwen3-1.7b", size });

@@ -45,8 +45,17 @@ class Client:
     def send_raw(self, data: bytes):
         self.socket.sendall(data)
 
-    def read(self, request_id=None) -> dict:
-        """The next line (for `request_id` if given: lines for other requests wait their turn)."""
+    def read(self, request_id=None, lifecycle=False) -> dict:
+        """The next line (for `request_id` if given: lines for other requests wait their turn).
+
+        A generate's `queued`/`started` events are skipped unless `lifecycle` asks for them.
+        """
+        while True:
+            line = self._read_any(request_id)
+            if lifecycle or line.get("event") not in ("queued", "started"):
+                return line
+
+    def _read_any(self, request_id) -> dict:
         waiting = self.stash.get(request_id) if request_id is not None else None
         if waiting:
             return waiting.pop(0)

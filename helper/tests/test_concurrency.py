@@ -106,3 +106,19 @@ def test_status_answers_while_a_generation_runs(client, models, shared_helper):
     watcher.call("cancel", {"request_id": running})
     assert client.reply(running)[0]["error"]["code"] == "cancelled"
     watcher.close()
+
+
+def test_a_queued_generate_says_so_then_says_when_it_starts(client, models, shared_helper):
+    # The client's first-token timeout starts at `started`, so a wait in the queue never trips it.
+    second = Client(shared_helper.socket_path)
+    first_id = start_generation(client, models)
+    assert client.read(first_id, lifecycle=True)["event"] == "started"
+    second.counter = 100  # ids unique across both clients: cancel goes by id
+    second_id = start_generation(second, models, max_tokens=3)
+    queued = {"id": second_id, "event": "queued", "position": 1}
+    assert second.read(second_id, lifecycle=True) == queued
+    second.call("cancel", {"request_id": first_id})
+    assert client.reply(first_id)[0]["error"]["code"] == "cancelled"
+    assert second.read(second_id, lifecycle=True) == {"id": second_id, "event": "started"}
+    assert second.reply(second_id)[0]["event"] == "done"
+    second.close()

@@ -115,3 +115,23 @@ def test_the_helper_never_reaches_the_hugging_face_hub():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=environment
     )
     assert result.stdout.strip() == "1"
+
+
+def test_stderr_follows_the_log_when_it_rotates(tmp_path):
+    # The client opens the helper's stderr on helper.log; after a rotation it writes to the new one.
+    log = tmp_path / "helper.log"
+    script = (
+        "import logging, os, sys\n"
+        "from mlx_polish_helper.__main__ import setup_logging\n"
+        f"setup_logging({str(log)!r}, False, max_bytes=400)\n"
+        "os.write(2, b'before rotation\\n')\n"
+        "for i in range(20): logging.getLogger('t').info('line %d', i)\n"
+        "os.write(2, b'native crash text\\n')\n"
+    )
+    with open(log, "ab") as stderr:
+        subprocess.run([sys.executable, "-c", script], stderr=stderr, check=True, timeout=60)
+    rotated = (tmp_path / "helper.log.1").read_text()
+    current = log.read_text()
+    assert "line 19" in current
+    assert "native crash text" in current
+    assert "native crash text" not in rotated

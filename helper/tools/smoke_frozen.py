@@ -43,6 +43,8 @@ def call(connection, reader, request_id, method, params=None) -> dict:
         if line.get("event") == "token":
             tokens += 1
             continue
+        if line.get("event") in ("queued", "started"):
+            continue
         if method == "generate" and tokens == 0:
             raise SystemExit("smoke: generate streamed no tokens")
         return line["result"]

@@ -1,10 +1,26 @@
-import { formatBytes, getHelperStatus, stopHelper, type HelperStatusResult } from "../core";
-import { EXIT_CODES } from "./exit-codes";
+import {
+  formatBytes,
+  getHelperStatus,
+  locateHelper,
+  removeRuntime,
+  setupRuntime,
+  stopHelper,
+  type HelperCommand,
+  type HelperStatusResult,
+  describeSetupProgress,
+  type RuntimeSetupProgress,
+} from "../core";
+import { EXIT_CODES, exitCodeFor } from "./exit-codes";
 import { HELP_OPTION, parseCommandArgs, printHelp, usageError } from "./parse-command-args";
 
-const USAGE = "usage: mlx-polish helper status [--json] | helper stop";
+const USAGE = `usage: mlx-polish helper <status|stop|setup|remove> [--json]
+  status [--json]   the running helper, and where the helper is started from
+  stop              stop the running helper
+  setup [--json]    set up the local runtime (uv, Python, the locked packages); progress as JSON lines
+                    on stdout with --json. Exit 0 ready, 4 disk full, 5 network, 6 integrity
+  remove            stop the helper and delete the local runtime`;
 
-/** `helper status [--json]` and `helper stop`: the warm helper process, seen from outside. */
+/** `helper status|stop|setup|remove`: the warm helper process and the runtime it runs on, seen from outside. */
 export async function helperCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     {
@@ -17,8 +33,10 @@ export async function helperCommand(args: string[]): Promise<number> {
   const [action] = positionals;
   if (values.help) return printHelp(USAGE);
   if (action === "status") {
-    const status = await getHelperStatus();
-    const output = values.json ? JSON.stringify({ running: Boolean(status), ...status }) : describe(status);
+    const [status, runtime] = await Promise.all([getHelperStatus(), locateHelper()]);
+    const output = values.json
+      ? JSON.stringify({ running: Boolean(status), ...status, runtime: runtime ? describeRuntimeJson(runtime) : null })
+      : `${describe(status)}\nruntime: ${runtime ? `${runtime.kind} (${runtime.path})` : "not set up"}`;
     process.stdout.write(`${output}\n`);
     return EXIT_CODES.ok;
   }
@@ -27,7 +45,60 @@ export async function helperCommand(args: string[]): Promise<number> {
     process.stderr.write(stopped ? "Stopped the helper.\n" : "No helper was running.\n");
     return EXIT_CODES.ok;
   }
+  if (action === "setup") return setup(values.json);
+  if (action === "remove") {
+    const { removed } = await removeRuntime();
+    process.stderr.write(removed ? "Removed the local runtime.\n" : "No local runtime was set up.\n");
+    return EXIT_CODES.ok;
+  }
   return usageError(USAGE);
+}
+
+function describeRuntimeJson(runtime: HelperCommand): { kind: string; path: string; lock: string | null } {
+  return { kind: runtime.kind, path: runtime.path, lock: runtime.lock };
+}
+
+/** `helper setup [--json]`: Ctrl-C cancels (the previous runtime, if any, stays in use). */
+async function setup(json: boolean): Promise<number> {
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  let lastLine = 0;
+  let lastStage = "";
+  const report = (progress: RuntimeSetupProgress) => {
+    if (json) {
+      process.stdout.write(`${JSON.stringify({ event: "progress", ...progress })}\n`);
+    } else if (progress.stage !== lastStage || Date.now() - lastLine >= 2000) {
+      lastLine = Date.now();
+      lastStage = progress.stage;
+      process.stderr.write(`setup: ${describeSetupProgress(progress)}\n`);
+    }
+  };
+  try {
+    const runtime = await setupRuntime({ signal: controller.signal, onProgress: report });
+    const done = { event: "done", ready: true, changed: runtime.changed, path: runtime.path, lock: runtime.lock };
+    process.stdout.write(
+      json ? `${JSON.stringify(done)}\n` : `${runtime.changed ? "Set up" : "Already set up:"} ${runtime.path}\n`,
+    );
+    return EXIT_CODES.ok;
+  } catch (error) {
+    const failure = error as { code?: string; message?: string; retryable?: boolean };
+    if (json) {
+      const line = {
+        event: "error",
+        code: failure.code ?? "internal",
+        message: failure.message,
+        retryable: failure.retryable,
+      };
+      process.stdout.write(`${JSON.stringify(line)}\n`);
+    }
+    process.stderr.write(`mlx-polish: ${failure.message ?? String(error)}\n`);
+    return exitCodeFor(error);
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
 }
 
 function describe(status: HelperStatusResult | undefined): string {

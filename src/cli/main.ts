@@ -1,8 +1,12 @@
 /**
- * The `mlx-polish` command line: `npm run --silent cli -- ARGS`. It drives the same core as the
- * Raycast commands. stdout carries only results; progress and messages go to stderr.
+ * The `mlx-polish` command line: the `mlx-polish` binary (this file bundled by `scripts/build-cli.mjs`) or
+ * `npm run --silent cli -- ARGS`. It drives the same core as the Raycast commands. stdout carries only
+ * results; progress and messages go to stderr.
  */
-import { EXIT_CODES, PolishError, exitCodeFor } from "../core";
+// Straight from their files, not the core's index: the bundled binary then loads the rest of the core only
+// when a subcommand needs it, and `--version` or a usage error start in a few tens of milliseconds.
+import { EXIT_CODES, PolishError, exitCodeFor } from "../core/errors";
+import { HELPER_VERSION } from "../core/helper/helper-settings";
 import { printHelp, usageError } from "./parse-command-args";
 
 type Subcommand = (args: string[]) => Promise<number>;
@@ -14,7 +18,7 @@ const subcommands: Record<string, () => Promise<Subcommand>> = {
   serve: async () => (await import("./serve")).serveCommand,
 };
 
-const USAGE = `usage: mlx-polish <command> [args]
+const USAGE = `usage: mlx-polish <command> [args] | mlx-polish --version
 
 commands:
 ${Object.keys(subcommands)
@@ -23,6 +27,10 @@ ${Object.keys(subcommands)
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === "--version" || name === "-v") {
+    process.stdout.write(`mlx-polish ${HELPER_VERSION}\n`);
+    return 0;
+  }
   const load = name ? subcommands[name] : undefined;
   if (name === "--help" || name === "-h") return printHelp(USAGE);
   if (!load) return usageError(USAGE);

@@ -7,16 +7,19 @@ import {
   getModelState,
   getModelStates,
   isModelBusy,
+  verifyModel,
   type DownloadProgress,
   type ModelState,
 } from "../core";
 import { EXIT_CODES, exitCodeFor } from "./exit-codes";
 import { HELP_OPTION, parseCommandArgs, printHelp, usageError } from "./parse-command-args";
 
-const USAGE = `usage: mlx-polish models <list|status|download|cancel|delete> [ID] [--json]
-  list [--json]            every catalogue model with status, sizes and path
+const USAGE = `usage: mlx-polish models <list|status|download|verify|cancel|delete> [ID] [--json]
+  list [--json]            every catalog model with status, sizes and path
   status ID [--json]       one model
   download ID [--json]     download (resumes a partial one); progress on stderr, or JSON lines on stdout
+  verify ID [--json]       re-hash every file against the Hub's checksums; damaged ones make the model
+                           corrupt (exit 6) and the next download fetches only them
   cancel ID                cancel a download running in any process
   delete ID                delete a downloaded model
 Environment: HF_ENDPOINT, HF_HUB_CACHE, HF_TOKEN, MLX_POLISH_SUPPORT_DIR.`;
@@ -30,13 +33,15 @@ export async function modelsCommand(args: string[]): Promise<number> {
   const [action, modelId] = positionals;
   if (values.help) return printHelp(USAGE);
   if (action === "list") return list(values.json);
-  if (!action || !["status", "download", "cancel", "delete"].includes(action) || !modelId) return usageError(USAGE);
+  if (!action || !["status", "download", "verify", "cancel", "delete"].includes(action) || !modelId)
+    return usageError(USAGE);
   findModel(modelId);
   if (action === "status") return status(modelId, values.json);
   if (action === "download") return download(modelId, values.json);
+  if (action === "verify") return verify(modelId, values.json);
   if (action === "cancel") {
     const cancelled = await cancelDownload(modelId);
-    process.stderr.write(cancelled ? `Cancelled the download of ${modelId}.\n` : `${modelId} is not downloading.\n`);
+    process.stderr.write(cancelled ? `Canceled the download of ${modelId}.\n` : `${modelId} is not downloading.\n`);
     return EXIT_CODES.ok;
   }
   return remove(modelId);
@@ -92,6 +97,36 @@ async function download(modelId: string, json: boolean): Promise<number> {
     }
     process.stderr.write(`mlx-polish: ${failure.message ?? String(error)}\n`);
     return code;
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
+
+async function verify(modelId: string, json: boolean): Promise<number> {
+  // Ctrl-C stops between reads and marks nothing.
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  try {
+    const result = await verifyModel({
+      modelId,
+      signal: controller.signal,
+      onFile: ({ path, index, count }) => {
+        if (!json) process.stderr.write(`${modelId}: checking ${path} (${index + 1} of ${count})\n`);
+      },
+    });
+    const { damagedFiles, checkedFiles } = result;
+    if (json) {
+      process.stdout.write(`${JSON.stringify({ ...toJson(result.state), checkedFiles, damagedFiles })}\n`);
+    } else {
+      process.stdout.write(`${describe(result.state)}\n`);
+    }
+    return damagedFiles.length > 0 ? EXIT_CODES.integrity : EXIT_CODES.ok;
+  } catch (error) {
+    process.stderr.write(`mlx-polish: ${(error as Error).message}\n`);
+    return exitCodeFor(error);
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { EXIT_CODES, PolishError } from "../core";
+import { EXIT_CODES, PolishError } from "../core/errors";
 
 /** The option every subcommand takes: `--help`/`-h` prints its usage on stdout and exits 0. */
 export const HELP_OPTION = { help: { type: "boolean", short: "h", default: false } } as const;

@@ -4,7 +4,8 @@ import { EXIT_CODES } from "./exit-codes";
 import { HELP_OPTION, parseCommandArgs, printHelp } from "./parse-command-args";
 
 const USAGE = `usage: mlx-polish polish [--model ID] [--style NAME] [--instructions TEXT] [--unload-after never|SECONDS] [--json] [TEXT]
-Reads stdin when TEXT is absent. On fallback prints the original text, the reason on stderr, and exits ${EXIT_CODES.polishFallback}.`;
+Reads stdin when TEXT is absent. On fallback prints the original text, the reason on stderr, and exits ${EXIT_CODES.polishFallback}
+(${EXIT_CODES.cancelled} after Ctrl-C).`;
 
 /** The Unload Model After preference's default, for the commands that start the helper. */
 export const DEFAULT_UNLOAD_AFTER = manifest.preferences.find(
@@ -60,7 +61,8 @@ export async function polishCommand(args: string[]): Promise<number> {
   if (result.outcome === "partial") process.stderr.write(`mlx-polish: ${result.message}\n`);
   if (result.polished) return EXIT_CODES.ok;
   process.stderr.write(`mlx-polish: kept the original text (${result.reason}): ${result.message}\n`);
-  return EXIT_CODES.polishFallback;
+  // Ctrl-C: the helper was told to stop the rewrite; the original text is on stdout all the same.
+  return result.reason === "cancelled" ? EXIT_CODES.cancelled : EXIT_CODES.polishFallback;
 }
 
 async function readStdin(): Promise<string> {

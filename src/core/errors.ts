@@ -21,6 +21,7 @@ export type ErrorCode =
   | "unsupported_platform"
   | "model_not_downloaded"
   | "helper_unavailable"
+  | "runtime_missing"
   | "model_corrupt"
   | "load_failed"
   | "out_of_memory"
@@ -36,6 +37,7 @@ export type FallbackReason =
   | "unknown_model"
   | "model_not_downloaded"
   | "helper_unavailable"
+  | "runtime_missing"
   | "load_failed"
   | "model_corrupt"
   | "out_of_memory"
@@ -92,6 +94,7 @@ export const ERRORS: Record<ErrorCode, ErrorFacts> = {
   unsupported_platform: { fallbackReason: "unsupported_platform", exitCode: EXIT_CODES.error },
   model_not_downloaded: { fallbackReason: "model_not_downloaded", exitCode: EXIT_CODES.error },
   helper_unavailable: { fallbackReason: "helper_unavailable", exitCode: EXIT_CODES.error },
+  runtime_missing: { fallbackReason: "runtime_missing", exitCode: EXIT_CODES.error },
   model_corrupt: { fallbackReason: "model_corrupt", exitCode: EXIT_CODES.error },
   load_failed: { fallbackReason: "load_failed", exitCode: EXIT_CODES.error },
   out_of_memory: { fallbackReason: "out_of_memory", exitCode: EXIT_CODES.error },

@@ -6,3 +6,4 @@ export * from "./store";
 export * from "./helper";
 export * from "./polish";
 export * from "./server";
+export * from "./runtime";

@@ -36,6 +36,9 @@ export function ModelActions({ row, selected, isShowingDetail, onToggleDetail, m
         {status.kind === "ready" && !row.loaded && !row.activity ? (
           <Action title="Load Now" icon={Icon.Bolt} shortcut={SHORTCUTS.load} onAction={() => models.load(row)} />
         ) : null}
+        {status.kind === "ready" && !row.activity ? (
+          <Action title="Verify Files" icon={Icon.CheckCircle} onAction={() => models.verify(row)} />
+        ) : null}
         {row.loaded ? (
           <Action
             title="Unload Now"
@@ -53,6 +56,18 @@ export function ModelActions({ row, selected, isShowingDetail, onToggleDetail, m
           />
         )}
       </ActionPanel.Section>
+      {models.runtime && !models.runtime.upToDate && models.runtime.kind !== "override" ? (
+        <ActionPanel.Section>
+          <Action
+            // "Set Up" is a phrasal verb, capitalized in title case; the rule's library lowercases "up".
+            // eslint-disable-next-line @raycast/prefer-title-case
+            title="Set Up Local Runtime"
+            icon={Icon.Hammer}
+            shortcut={SHORTCUTS.setUpRuntime}
+            onAction={() => void models.setUpRuntime()}
+          />
+        </ActionPanel.Section>
+      ) : null}
       <ActionPanel.Section>
         <Action
           title={isShowingDetail ? "Hide Details" : "Show Details"}

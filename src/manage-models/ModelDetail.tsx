@@ -27,7 +27,7 @@ export function ModelDetail({ row, selected }: { row: ModelRow; selected: boolea
           />
           <List.Item.Detail.Metadata.Label title="Revision" text={row.revision ?? "Not downloaded"} />
           <List.Item.Detail.Metadata.Label title="Path" text={row.path ?? "Not downloaded"} />
-          <List.Item.Detail.Metadata.Label title="Licence" text={model.license} />
+          <List.Item.Detail.Metadata.Label title="License" text={model.license} />
           <List.Item.Detail.Metadata.Separator />
           <List.Item.Detail.Metadata.Label title="Parameters" text={model.parameters} />
           <List.Item.Detail.Metadata.Label title="Download Size" text={formatBytes(model.downloadBytes)} />

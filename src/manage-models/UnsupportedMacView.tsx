@@ -3,7 +3,7 @@ import { Action, ActionPanel, Icon, List } from "@raycast/api";
 /** Off Apple Silicon nothing here can run, so say so and what still works instead of offering downloads. */
 export function UnsupportedMacView() {
   return (
-    <List navigationTitle="Manage Local Models">
+    <List>
       <List.EmptyView
         icon={Icon.ComputerChip}
         title="MLX needs a Mac with Apple Silicon"

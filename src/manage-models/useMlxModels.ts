@@ -4,18 +4,25 @@ import { useEffect, useRef } from "react";
 import {
   cancelDownload,
   deleteModel,
+  describeSetupProgress,
   downloadModel,
   formatBytes,
   getHelperStatus,
   getModelStates,
+  getRuntimeStatus,
   isModelBusy,
   loadModel,
+  PolishError,
+  setupRuntime,
   unloadModel,
+  verifyModel,
   type HelperStatusResult,
+  type RuntimeStatus,
   type ModelState,
   type ModelStatus,
   type StoreSummary,
 } from "../core";
+import { runtimeSetupAdvice } from "../raycast/advice";
 import { formatProgress, formatSeconds } from "../raycast/format";
 import { readSettings } from "../raycast/preferences";
 import { runMutation } from "../raycast/run-mutation";
@@ -35,19 +42,21 @@ export interface ModelRow extends ModelState {
 interface Snapshot {
   summary: StoreSummary;
   helper?: HelperStatusResult;
+  runtime: RuntimeStatus;
 }
 
 /** Fast while something moves (a download, a load), slow otherwise to notice work started elsewhere. */
 const POLL_IN_FLIGHT_MS = 1000;
 const POLL_IDLE_MS = 5000;
 
-async function fetchSnapshot(supportDir: string): Promise<Snapshot> {
-  const [summary, helper] = await Promise.all([
+async function fetchSnapshot(supportDir: string, assetsDir: string): Promise<Snapshot> {
+  const [summary, helper, runtime] = await Promise.all([
     getModelStates({ supportDir }),
     // No helper running is the normal idle state, and a broken helper must not hide the list.
     getHelperStatus({ supportDir }).catch(() => undefined),
+    getRuntimeStatus({ supportDir, assetsDir }).catch((): RuntimeStatus => ({ upToDate: false })),
   ]);
-  return { summary, helper };
+  return { summary, helper, runtime };
 }
 
 function toRow(state: ModelState, helper: HelperStatusResult | undefined): ModelRow {
@@ -77,11 +86,13 @@ function withStatus(snapshot: Snapshot | undefined, modelId: string, status: Mod
  */
 export function useMlxModels() {
   const supportDir = environment.supportPath;
-  const { data, isLoading, revalidate, mutate } = useCachedPromise(fetchSnapshot, [supportDir], {
+  const assetsDir = environment.assetsPath;
+  const { data, isLoading, revalidate, mutate } = useCachedPromise(fetchSnapshot, [supportDir, assetsDir], {
     keepPreviousData: true,
     failureToastOptions: { title: "Could not read the local models" },
   });
   const downloads = useRef(new Map<string, AbortController>());
+  const settingUp = useRef<Promise<boolean>>(undefined);
 
   const inFlight =
     data?.summary.models.some((state) => state.status.kind === "downloading") ||
@@ -91,13 +102,50 @@ export function useMlxModels() {
     return () => clearInterval(timer);
   }, [inFlight, revalidate]);
 
+  /**
+   * Sets up the local runtime (uv, Python, the locked packages) with a toast of its stages and bytes and
+   * a Cancel action. Resolves whether it is ready; a second call while one runs joins it.
+   */
+  function setUpRuntime(): Promise<boolean> {
+    settingUp.current ??= (async () => {
+      const controller = new AbortController();
+      const result = await runMutation({
+        title: "Setting up the local runtime",
+        cancelledTitle: "Canceled the runtime set-up",
+        model: "The local runtime",
+        mutate,
+        advice: runtimeSetupAdvice,
+        run: (toast) => {
+          toast.primaryAction = { title: "Cancel", onAction: () => controller.abort() };
+          return setupRuntime({
+            supportDir,
+            assetsDir,
+            signal: controller.signal,
+            onProgress: (progress) => {
+              toast.message = describeSetupProgress(progress);
+            },
+          });
+        },
+        success: (runtime) => ({
+          title: runtime.changed ? "The local runtime is ready" : "The local runtime was already set up",
+        }),
+        fixes: { retry: () => void setUpRuntime() },
+      });
+      settingUp.current = undefined;
+      return result !== undefined;
+    })();
+    return settingUp.current;
+  }
+
   async function download(row: ModelRow): Promise<void> {
     const { model } = row;
+    // First run: the runtime comes first, so the model can be used as soon as it is downloaded.
+    if (data && !data.runtime.kind && !(await setUpRuntime())) return;
     const controller = new AbortController();
     downloads.current.set(model.id, controller);
     await runMutation({
       title: `Downloading ${model.title}`,
-      cancelledTitle: `Cancelled the download of ${model.title}`,
+      cancelledTitle: `Canceled the download of ${model.title}`,
       model: model.title,
       mutate,
       optimisticUpdate: (snapshot) =>
@@ -154,6 +202,34 @@ export function useMlxModels() {
     });
   }
 
+  /** Re-hashes every file; damaged ones make the model corrupt, and the failure's Retry fetches only them. */
+  async function verify(row: ModelRow): Promise<void> {
+    const { model } = row;
+    await runMutation({
+      title: `Verifying ${model.title}`,
+      model: model.title,
+      mutate,
+      run: async (toast) => {
+        const result = await verifyModel({
+          modelId: model.id,
+          supportDir,
+          onFile: ({ index, count }) => {
+            toast.message = `File ${index + 1} of ${count}`;
+          },
+        });
+        if (result.damagedFiles.length > 0) {
+          throw new PolishError("integrity", `${result.damagedFiles.join(", ")} failed the checksum check.`);
+        }
+        return result;
+      },
+      success: ({ checkedFiles }) => ({
+        title: `Verified ${model.title}`,
+        message: `All ${checkedFiles} files match the Hub's checksums.`,
+      }),
+      fixes: { retry: () => void download(row) },
+    });
+  }
+
   async function load(row: ModelRow): Promise<void> {
     await runMutation({
       title: `Loading ${row.model.title}`,
@@ -164,8 +240,8 @@ export function useMlxModels() {
           modelId: row.model.id,
           unloadAfterSeconds: readSettings().unloadAfterSeconds,
           supportDir,
-          // Loading starts the helper when none runs; the frozen one ships in the extension's assets.
-          assetsDir: environment.assetsPath,
+          // Loading starts the helper when none runs, from the set-up runtime (or a frozen build in the assets).
+          assetsDir,
         }),
       success: (result) => ({
         title: `Loaded ${row.model.title}`,
@@ -198,11 +274,14 @@ export function useMlxModels() {
     models: data ? data.summary.models.map((state) => toRow(state, data.helper)) : [],
     usedBytes: data?.summary.usedBytes,
     freeBytes: data?.summary.freeBytes,
+    runtime: data?.runtime,
     isLoading,
     refresh: revalidate,
+    setUpRuntime,
     download,
     cancel,
     remove,
+    verify,
     load,
     unload,
     select,

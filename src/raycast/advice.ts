@@ -1,7 +1,7 @@
-import type { AdviceKey } from "../core";
+import type { AdviceKey, ErrorCode } from "../core";
 
 /** What a user can do about a failure; each command turns it into an action. */
-export type Fix = "retry" | "download" | "manage-models" | "preferences" | "copy-logs";
+export type Fix = "retry" | "download" | "manage-models" | "preferences" | "copy-logs" | "setup-runtime";
 
 /** The title of the action that applies each fix, wherever it is offered. */
 export const FIX_TITLES: Record<Fix, string> = {
@@ -10,6 +10,7 @@ export const FIX_TITLES: Record<Fix, string> = {
   "manage-models": "Open Manage Local Models",
   preferences: "Open Extension Preferences",
   "copy-logs": "Copy Logs",
+  "setup-runtime": "Set Up Local Runtime",
 };
 
 export interface Advice {
@@ -49,7 +50,7 @@ export function adviceFor(code: AdviceKey, model: string): Advice {
     case "busy":
       return { title: `${model} is in use`, hint: "Try again when it is done." };
     case "cancelled":
-      return { title: "Cancelled", hint: "Nothing was lost; you can start again." };
+      return { title: "Canceled", hint: "Nothing was lost; you can start again." };
     case "empty_input":
     case "bad_input":
       return { title: "Nothing to polish", hint: "Select some text or copy it first." };
@@ -59,6 +60,12 @@ export function adviceFor(code: AdviceKey, model: string): Advice {
       return { title: "MLX needs a Mac with Apple Silicon", hint: "Your original text was kept." };
     case "model_not_downloaded":
       return { title: `${model} is not downloaded`, hint: "Download it, then try again.", fix: "download" };
+    case "runtime_missing":
+      return {
+        title: "The local runtime is not set up",
+        hint: "Set it up once from Manage Local Models (about 100 MB from PyPI).",
+        fix: "setup-runtime",
+      };
     case "helper_unavailable":
       return { title: "The MLX helper did not start", hint: "Copy the logs to see why.", fix: "copy-logs" };
     case "model_corrupt":
@@ -83,5 +90,26 @@ export function adviceFor(code: AdviceKey, model: string): Advice {
       return { title: "The rewrite changed what you said", hint: "Your original text was kept." };
     case "internal":
       return { title: "Something went wrong", hint: "Copy the logs to see why.", fix: "copy-logs" };
+  }
+}
+
+/**
+ * The words for a failed runtime set-up, where they differ from a model download's: the packages come
+ * from PyPI, and nothing of a failed set-up is kept.
+ */
+export function runtimeSetupAdvice(code: ErrorCode): Advice | undefined {
+  switch (code) {
+    case "network":
+      return { title: "Could not reach PyPI", hint: "Check your connection, then retry.", fix: "retry" };
+    case "integrity":
+      return {
+        title: "A downloaded package did not match its pinned hash",
+        hint: "Nothing was installed. Retry; if it persists, report it.",
+        fix: "retry",
+      };
+    case "busy":
+      return { title: "The local runtime is being set up", hint: "Wait for the other set-up to finish." };
+    default:
+      return undefined;
   }
 }

@@ -13,11 +13,13 @@ export const FIX_ICONS: Record<Fix, Icon> = {
   "manage-models": Icon.ComputerChip,
   preferences: Icon.Gear,
   "copy-logs": Icon.Clipboard,
+  "setup-runtime": Icon.Hammer,
 };
 
 /**
  * The handlers every command can offer after a failure about `modelId`: download it, open Manage Local
- * Models or the preferences, copy `summary` with the helper's log. Retry is the caller's to add.
+ * Models (or set up the runtime there) or the preferences, copy `summary` with the helper's log. Retry is
+ * the caller's to add.
  */
 export function commonFixes({ modelId, summary }: { modelId?: string; summary: string }): FixHandlers {
   return {
@@ -25,6 +27,7 @@ export function commonFixes({ modelId, summary }: { modelId?: string; summary: s
     "manage-models": () => launchManageModels(),
     preferences: openExtensionPreferences,
     "copy-logs": () => copyLogs(summary),
+    "setup-runtime": () => launchManageModels({ setUpRuntime: true }),
   };
 }
 

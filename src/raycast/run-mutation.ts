@@ -1,7 +1,7 @@
 import { showToast, Toast } from "@raycast/api";
 import type { MutatePromise } from "@raycast/utils";
-import { toPolishError } from "../core";
-import { adviceFor } from "./advice";
+import { toPolishError, type ErrorCode } from "../core";
+import { adviceFor, type Advice } from "./advice";
 import { copyLogs } from "./copy-logs";
 import { fixToastAction, type FixHandlers } from "./fixes";
 
@@ -10,7 +10,7 @@ export interface MutationParams<Data, Result> {
   title: string;
   /** The work. It may update the toast in place (progress, a Cancel action). */
   run: (toast: Toast) => Promise<Result>;
-  /** The toast's title when the work was cancelled (not a failure); defaults to "Cancelled". */
+  /** The toast's title when the work was canceled (not a failure); defaults to "Canceled". */
   cancelledTitle?: string;
   /** The toast once the work succeeded. */
   success: (result: Result) => { title: string; message?: string };
@@ -20,6 +20,8 @@ export interface MutationParams<Data, Result> {
   optimisticUpdate?: (data: Data | undefined) => Data;
   /** The model's title, for the failure's wording. */
   model: string;
+  /** Words for failures that differ from the store's (`adviceFor`), e.g. a runtime set-up's. */
+  advice?: (code: ErrorCode) => Advice | undefined;
   /** What the failure toast's action does for each kind of fix; fixes without one get no action (Copy Logs always has one). */
   fixes?: FixHandlers;
 }
@@ -43,7 +45,7 @@ export async function runMutation<Data, Result>(params: MutationParams<Data, Res
     return result;
   } catch (caught) {
     const error = toPolishError(caught);
-    const advice = adviceFor(error.code, params.model);
+    const advice = params.advice?.(error.code) ?? adviceFor(error.code, params.model);
     if (error.code === "cancelled") {
       toast.style = Toast.Style.Success;
       toast.title = params.cancelledTitle ?? advice.title;

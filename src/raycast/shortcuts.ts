@@ -17,4 +17,5 @@ export const SHORTCUTS = {
   retry: Keyboard.Shortcut.Common.Refresh,
   showOriginal: { modifiers: ["cmd"], key: "o" },
   manageModels: { modifiers: ["cmd", "shift"], key: "m" },
+  setUpRuntime: { modifiers: ["cmd", "shift"], key: "u" },
 } satisfies Record<string, Keyboard.Shortcut>;

@@ -164,6 +164,46 @@ test("list, status, download and delete report through stdout and exit codes", a
   expect(JSON.parse((await cli(["status", MODEL_ID, "--json"]).done).stdout).status).toBe("not_downloaded");
 });
 
+test("verify finds a flipped byte in a blob, marks the model corrupt naming the file, and Retry fetches only it", async () => {
+  expect((await cli(["download", MODEL_ID]).done).code).toBe(0);
+  const clean = await cli(["verify", MODEL_ID, "--json"]).done;
+  expect(clean.code).toBe(0);
+  expect(JSON.parse(clean.stdout)).toMatchObject({ status: "ready", checkedFiles: 3, damagedFiles: [] });
+
+  // Same size, one byte different: a size check cannot see it, only the hash can.
+  const snapshot = JSON.parse((await cli(["status", MODEL_ID, "--json"]).done).stdout).path;
+  const blob = path.resolve(snapshot, await fs.readlink(path.join(snapshot, "model.safetensors")));
+  const bytes = await fs.readFile(blob);
+  bytes[12_345_678] ^= 0xff;
+  await fs.writeFile(blob, bytes);
+  expect(JSON.parse((await cli(["status", MODEL_ID, "--json"]).done).stdout).status).toBe("ready");
+
+  const damaged = await cli(["verify", MODEL_ID, "--json"]).done;
+  expect(damaged.code).toBe(6);
+  expect(JSON.parse(damaged.stdout)).toMatchObject({
+    status: "corrupt",
+    damagedFiles: ["model.safetensors"],
+    error: { message: expect.stringContaining("model.safetensors failed the checksum check") },
+  });
+  const text = await cli(["status", MODEL_ID]).done;
+  expect(text.stdout).toMatch(/corrupt\s+model\.safetensors failed the checksum check; Retry Download fetches only it/);
+
+  local.hub.resetCounters();
+  const retry = await cli(["download", MODEL_ID, "--json"]).done;
+  expect(retry.code).toBe(0);
+  const fetched = local.hub.requests.filter((request) => request.url.includes("/resolve/")).map((r) => r.url);
+  expect(fetched.length).toBeGreaterThan(0);
+  expect(fetched.every((url) => url.endsWith("/model.safetensors"))).toBe(true);
+  expect((await fs.readFile(blob)).equals(WEIGHTS)).toBe(true);
+  expect((await cli(["verify", MODEL_ID]).done).code).toBe(0);
+});
+
+test("verify of a model that is not downloaded says so and exits 1", async () => {
+  const run = await cli(["verify", MODEL_ID]).done;
+  expect(run.code).toBe(1);
+  expect(run.stderr).toMatch(/is not downloaded: there is nothing to verify/);
+});
+
 test("a gated repo exits 7 and says a token is needed; the token never shows in output or state files", async () => {
   await local.hub.addRepo(REPO, { files: FILES, token: TOKEN });
 

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { polish, setAppleSiliconOverride } from "../../src/core";
+import { polish } from "../../src/core";
 import { cachedModel, polishFolders } from "../core/polish/polish-fixtures";
 
 const root = path.resolve(__dirname, "..", "..");
@@ -30,7 +30,7 @@ function runCli(args: string[], { stdin = "", env = {} }: { stdin?: string; env?
 
 async function cliEnv(): Promise<NodeJS.ProcessEnv> {
   const { supportDir, cacheDir } = await polishFolders();
-  return { MLX_POLISH_SUPPORT_DIR: supportDir, HF_HUB_CACHE: cacheDir, MLX_POLISH_ASSUME_APPLE_SILICON: "1" };
+  return { MLX_POLISH_SUPPORT_DIR: supportDir, HF_HUB_CACHE: cacheDir };
 }
 
 describe("mlx-polish polish", () => {
@@ -103,9 +103,13 @@ describe("mlx-polish arguments, one parser for every subcommand", () => {
 describe("mlx-polish helper", () => {
   it("says no helper is running, in words and in JSON", async () => {
     const env = await cliEnv();
-    expect((await runCli(["helper", "status"], { env })).stdout.toString()).toBe("No helper is running.\n");
+    expect((await runCli(["helper", "status"], { env })).stdout.toString()).toMatch(
+      /^No helper is running.\nruntime: (frozen|venv) \(/,
+    );
+    // Nothing set up in this fresh support folder: the helper would come from this checkout's build or venv.
     expect(JSON.parse((await runCli(["helper", "status", "--json"], { env })).stdout.toString())).toEqual({
       running: false,
+      runtime: { kind: expect.stringMatching(/^(frozen|venv)$/), path: expect.any(String), lock: null },
     });
     const stop = await runCli(["helper", "stop"], { env });
     expect(stop).toMatchObject({ code: 0, stderr: "No helper was running.\n" });
@@ -118,6 +122,7 @@ describe("mlx-polish with the real helper", () => {
     await runCli(["helper", "stop"], { env });
   });
 
+  // No variable and no override: on Linux, where the helper's MLX runs on the CPU, the CLI polishes.
   it("starts one helper for racing commands, polishes as the core does, then reports and stops it", async () => {
     // The source helper: the frozen build has its own end-to-end run in polish-helper.test.ts.
     env = {
@@ -153,9 +158,7 @@ describe("mlx-polish with the real helper", () => {
     });
     expect(first.stdout.toString("utf8")).toBe(`${report.text}\n`);
 
-    setAppleSiliconOverride(true);
     const inProcess = await polish({ text, supportDir: env.MLX_POLISH_SUPPORT_DIR, cacheDir: env.HF_HUB_CACHE });
-    setAppleSiliconOverride(undefined);
     expect(inProcess.text).toBe(report.text);
     const helperLog = await readFile(path.join(env.MLX_POLISH_SUPPORT_DIR!, "helper.log"), "utf8");
     expect(helperLog.match(/listening on/g)).toHaveLength(1);
@@ -171,8 +174,9 @@ describe("mlx-polish with the real helper", () => {
     });
 
     expect(await runCli(["helper", "stop"], { env })).toMatchObject({ code: 0, stderr: "Stopped the helper.\n" });
-    expect(JSON.parse((await runCli(["helper", "status", "--json"], { env })).stdout.toString())).toEqual({
+    expect(JSON.parse((await runCli(["helper", "status", "--json"], { env })).stdout.toString())).toMatchObject({
       running: false,
+      runtime: { kind: "override" },
     });
   });
 });

@@ -22,7 +22,6 @@ async function cliEnv(extra: NodeJS.ProcessEnv = {}): Promise<NodeJS.ProcessEnv>
     ...process.env,
     MLX_POLISH_SUPPORT_DIR: supportDir,
     HF_HUB_CACHE: cacheDir,
-    MLX_POLISH_ASSUME_APPLE_SILICON: "1",
     ...extra,
   };
 }

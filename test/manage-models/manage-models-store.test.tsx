@@ -68,7 +68,7 @@ test("Cancel in the progress toast stops the download and leaves nothing behind"
   const toast = raycast.toasts.at(-1)!;
   await waitFor(() => expect(toast.message).toMatch(/^[1-9]\d*%/), 20_000);
   toast.primaryAction!.onAction(toast);
-  await waitFor(() => expect(toast.title).toBe("Cancelled the download of Qwen 3 0.6B"), 20_000);
+  await waitFor(() => expect(toast.title).toBe("Canceled the download of Qwen 3 0.6B"), 20_000);
   expect(toast.style).toBe("success");
   await waitFor(() => expect(tagOf(screen.item("Qwen 3 0.6B"))).toBe("Not Downloaded"), 10_000);
   expect(screen.actionTitles(screen.item("Qwen 3 0.6B"))).toContain("Download");

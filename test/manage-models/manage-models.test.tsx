@@ -18,6 +18,7 @@ jest.mock("../../src/core/store/delete-model");
 jest.mock("../../src/core/helper/is-model-busy");
 jest.mock("../../src/core/helper/load-model");
 jest.mock("../../src/core/helper/unload-model");
+jest.mock("../../src/core/store/verify-model");
 const mocked = jest.mocked(core);
 
 const GB = 1_000_000_000;
@@ -228,7 +229,7 @@ describe("Manage Local Models", () => {
 
     await waitFor(() => expect(tagOf(screen.item("SmolLM 3 3B"))).toMatch(/^Downloading/));
     toast.primaryAction!.onAction(toast);
-    await waitFor(() => expect(toast.title).toBe("Cancelled the download of SmolLM 3 3B"));
+    await waitFor(() => expect(toast.title).toBe("Canceled the download of SmolLM 3 3B"));
     expect(signal!.aborted).toBe(true);
     expect(mocked.cancelDownload).toHaveBeenCalledWith("smollm3-3b", expect.anything());
     expect(toast.style).not.toBe("failure");
@@ -327,6 +328,37 @@ describe("Manage Local Models", () => {
     await screen.unmount();
   });
 
+  it("verifies a ready model's files, and offers Retry, which downloads again, when one is damaged", async () => {
+    mocked.getModelStates.mockResolvedValue(storeSummary([modelState("qwen3-1.7b", { kind: "ready" })]));
+    mocked.verifyModel.mockResolvedValue({
+      state: modelState("qwen3-1.7b", { kind: "ready" }),
+      checkedFiles: 4,
+      damagedFiles: [],
+    });
+    const screen = await renderCommand();
+    await screen.runAction("Verify Files", await itemNamed(screen, "Qwen 3 1.7B"));
+    expect(mocked.verifyModel).toHaveBeenCalledWith(expect.objectContaining({ modelId: "qwen3-1.7b" }));
+    expect(raycast.toasts.at(-1)).toMatchObject({
+      style: "success",
+      title: "Verified Qwen 3 1.7B",
+      message: "All 4 files match the Hub's checksums.",
+    });
+
+    const corrupt = modelState("qwen3-1.7b", { kind: "corrupt", message: "model.safetensors failed" });
+    mocked.verifyModel.mockResolvedValue({ state: corrupt, checkedFiles: 4, damagedFiles: ["model.safetensors"] });
+    await screen.runAction("Verify Files", screen.item("Qwen 3 1.7B"));
+    const toast = raycast.toasts.at(-1)!;
+    expect(toast).toMatchObject({ style: "failure", title: "Downloaded files were damaged" });
+    expect(toast.message).toContain("model.safetensors failed the checksum check.");
+    expect(toast.primaryAction?.title).toBe("Retry");
+    mocked.downloadModel.mockResolvedValue(modelState("qwen3-1.7b", { kind: "ready" }));
+    toast.primaryAction!.onAction!(toast as never);
+    await waitFor(() =>
+      expect(mocked.downloadModel).toHaveBeenCalledWith(expect.objectContaining({ modelId: "qwen3-1.7b" })),
+    );
+    await screen.unmount();
+  });
+
   it("shows a model the helper is loading, without Load Now or Delete, and its memory once loaded", async () => {
     mocked.getModelStates.mockResolvedValue(storeSummary([modelState("qwen3-1.7b", { kind: "ready" })]));
     mocked.getHelperStatus.mockResolvedValue(helperStatus("qwen3-1.7b", "loading"));
@@ -396,7 +428,7 @@ describe("Manage Local Models", () => {
     expect(labels).toMatchObject({
       Revision: "abc123",
       Path: "/cache/models--mlx-community--gemma-3-text-4b-it-4bit/snapshots/abc123",
-      Licence: "Gemma",
+      License: "Gemma",
       "Last Error": "model.safetensors: sha256 mismatch",
     });
     await screen.runAction("Hide Details", screen.item("Gemma 3 4B"));

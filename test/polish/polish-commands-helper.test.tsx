@@ -7,7 +7,7 @@
 import path from "node:path";
 import PolishSelection from "../../src/polish-selection";
 import PolishTranscription from "../../src/polish-transcription";
-import { polish, setAppleSiliconOverride, stopHelper } from "../../src/core";
+import { polish, setCanRunHelperOverride, stopHelper } from "../../src/core";
 import { environment, LaunchType, raycast, resetRaycast } from "../mocks/raycast-api";
 import { smollm2Model } from "../../scripts/smollm2-model";
 import { polishFolders } from "../core/polish/polish-fixtures";
@@ -28,12 +28,12 @@ beforeAll(async () => {
   process.env.HF_HUB_CACHE = model.cacheDir;
   process.env.MLX_POLISH_HELPER = `${path.join(root, "helper", ".venv", "bin", "python")} -m mlx_polish_helper`;
   environment.supportPath = supportDir;
-  setAppleSiliconOverride(true);
+  setCanRunHelperOverride(true);
 }, 120_000);
 
 afterAll(async () => {
   await stopHelper({ supportDir });
-  setAppleSiliconOverride(undefined);
+  setCanRunHelperOverride(undefined);
   environment.supportPath = savedSupportPath;
   process.env = { ...saved };
 });
@@ -77,7 +77,7 @@ test("Polish Transcription pastes the polished text and names the model and the 
 });
 
 test("off Apple Silicon both commands hand back the original text and say why, without a helper", async () => {
-  setAppleSiliconOverride(false);
+  setCanRunHelperOverride(false);
   try {
     await PolishTranscription({ arguments: { text: TEXT }, launchType: LaunchType.UserInitiated as never });
     expect(raycast.clipboard.pasted).toEqual([TEXT]);
@@ -95,6 +95,6 @@ test("off Apple Silicon both commands hand back the original text and say why, w
     expect(screen.actionTitles()).not.toContain("Download Model");
     await screen.unmount();
   } finally {
-    setAppleSiliconOverride(true);
+    setCanRunHelperOverride(true);
   }
 });

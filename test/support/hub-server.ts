@@ -37,7 +37,7 @@ export type Fault = { times: number; target?: Target; path?: string } & (
 /** Which requests a fault hits: content reads (not the 1-byte probe, the default), API calls, or any request. */
 export type Target = "file" | "api" | "all";
 
-interface ServedFile {
+export interface ServedFile {
   path: string;
   size: number;
   oid: string;
@@ -65,7 +65,10 @@ export interface LocalHub {
   url: string;
   addRepo(name: string, spec: RepoSpec): Promise<{ sha: string; files: ServedFile[] }>;
   fault(fault: Fault): void;
-  /** Caps every file body at this many bytes per second (a realistic link for the benchmark); undefined lifts it. */
+  /**
+   * Caps all file bodies together at this many bytes per second, as one link shared by every connection would
+   * (a realistic link for the benchmark); undefined lifts it.
+   */
   limitRate(bytesPerSecond: number | undefined): void;
   clearFaults(): void;
   /** Every request seen, in order. */
@@ -84,6 +87,8 @@ export async function startLocalHub(): Promise<LocalHub> {
   const requests: RequestLog[] = [];
   const served = new Map<string, number>();
   let rateLimit: number | undefined;
+  // When the shared link is next free: each chunk of any body takes its turn on it.
+  let linkFreeAt = 0;
 
   const server = http.createServer((request, response) => {
     handle(request, response).catch((error) => {
@@ -244,11 +249,12 @@ export async function startLocalHub(): Promise<LocalHub> {
     count: (n: number) => void,
   ) {
     let sent = 0;
-    const started = Date.now();
     for await (const chunk of body as AsyncIterable<Buffer>) {
       if (rateLimit) {
-        const ahead = (sent / rateLimit) * 1000 - (Date.now() - started);
-        if (ahead > 0) await new Promise((resolve) => setTimeout(resolve, ahead));
+        const now = performance.now();
+        const slot = Math.max(now, linkFreeAt);
+        linkFreeAt = slot + (chunk.length / rateLimit) * 1000;
+        if (slot > now) await new Promise((resolve) => setTimeout(resolve, slot - now));
       }
       let piece = chunk;
       if (!fault) {

@@ -12,6 +12,7 @@ os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 DEFAULT_EXIT_AFTER_IDLE = 900.0
+LOG_MAX_BYTES = 1_000_000
 
 
 def parse_arguments(argv=None):
@@ -33,10 +34,22 @@ def parse_arguments(argv=None):
     return parser.parse_args(argv)
 
 
-def setup_logging(log_path, debug: bool):
+class LogFileHandler(logging.handlers.RotatingFileHandler):
+    """Rotates the log and takes stderr along, so native crash output lands in the current file."""
+
+    def doRollover(self):
+        super().doRollover()
+        if self.stream is not None:
+            # The client opened our stderr on the log (a crash before logging starts still says
+            # why); without this it would go on writing into the renamed helper.log.1.
+            sys.stderr.flush()
+            os.dup2(self.stream.fileno(), sys.stderr.fileno())
+
+
+def setup_logging(log_path, debug: bool, max_bytes: int = LOG_MAX_BYTES):
     # One previous file is kept: enough to troubleshoot, bounded on a machine that runs for months.
     handler = (
-        logging.handlers.RotatingFileHandler(log_path, maxBytes=1_000_000, backupCount=1)
+        LogFileHandler(log_path, maxBytes=max_bytes, backupCount=1)
         if log_path
         else logging.StreamHandler()
     )

@@ -116,6 +116,10 @@ class Engine:
             if not wait and (self.current is not None or self.queue):
                 running = self.current.request_id if self.current else self.queue[0].request_id
                 raise HelperError("busy", f"The helper is busy with request {running!r}.")
+            ahead = len(self.queue) + (self.current is not None)
+            if ahead and job.method == "generate":
+                # Under the lock, so it always goes out before the job's `started`.
+                job.emit({"id": job.request_id, "event": "queued", "position": ahead})
             self.queue.append(job)
             self.condition.notify()
 
@@ -228,6 +232,8 @@ class Engine:
                 return {"id": job.request_id, "result": self._load(job)}
             if job.method == "unload":
                 return {"id": job.request_id, "result": {"unloaded": self._unload()}}
+            # The client's first-token timeout counts from here, not from the time spent queued.
+            job.emit({"id": job.request_id, "event": "started"})
             return {"id": job.request_id, "event": "done", "result": self._generate(job)}
         except HelperError as error:
             log.info("%s %s failed: %s: %s", job.method, job.request_id, error.code, error.message)

@@ -9,7 +9,6 @@ let override: boolean | undefined;
  */
 export function isAppleSilicon(): boolean {
   if (override !== undefined) return override;
-  if (process.env.MLX_POLISH_ASSUME_APPLE_SILICON) return process.env.MLX_POLISH_ASSUME_APPLE_SILICON === "1";
   if (process.platform !== "darwin") return false;
   if (os.arch() === "arm64") return true;
   try {
@@ -19,7 +18,7 @@ export function isAppleSilicon(): boolean {
   }
 }
 
-/** Lets tests (and the Linux CI, where MLX runs on the CPU) decide the answer. `undefined` restores detection. */
+/** Lets tests decide the answer. `undefined` restores detection. */
 export function setAppleSiliconOverride(value: boolean | undefined): void {
   override = value;
 }

@@ -8,7 +8,7 @@ export interface StoreOptions {
   cacheDir?: string;
   /** The Hub or a mirror (`HF_ENDPOINT`). */
   hubUrl?: string;
-  /** The fetch to reach the Hub with; tests and callers may wrap it. */
+  /** The fetch for the Hub's API (commit, file list); tests and callers may wrap it. File bytes come over `node:http(s)` ranged connections (`store/fetch-file.ts`). */
   fetch?: typeof fetch;
 }
 

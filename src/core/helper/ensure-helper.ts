@@ -22,7 +22,7 @@ import type { HelperHelloResult } from "./protocol";
 export interface HelperOptions {
   /** Support folder holding the socket, start lock and log; defaults to `paths.ts` `supportDir()`. */
   supportDir?: string;
-  /** The extension's assets folder (Raycast's `environment.assetsPath`), where the frozen helper lives. */
+  /** The extension's assets folder (Raycast's `environment.assetsPath`): the runtime's locks and helper source, the frozen helper. */
   assetsDir?: string;
   /** How long a fresh helper may take to answer `hello`. */
   startTimeoutMs?: number;
@@ -102,7 +102,7 @@ async function startHelper(options: HelperOptions): Promise<ConnectedHelper> {
   const folder = defaultSupportDir(options.supportDir);
   const socketPath = helperSocketPath({ supportDir: options.supportDir });
   const logPath = path.join(folder, HELPER_LOG_FILE);
-  const command = await findHelper({ assetsDir: options.assetsDir });
+  const command = await findHelper({ assetsDir: options.assetsDir, supportDir: options.supportDir });
   await mkdir(path.dirname(socketPath), { recursive: true, mode: 0o700 });
   await rm(socketPath, { force: true });
 
@@ -115,6 +115,7 @@ async function startHelper(options: HelperOptions): Promise<ConnectedHelper> {
   // Detached and unreferenced: the helper outlives the command that started it and keeps the model warm.
   const child = execa(command.file, [...command.args, "--socket", socketPath, "--log", logPath], {
     detached: true,
+    env: command.env,
     stdin: "ignore",
     stdout: "ignore",
     stderr,

@@ -37,8 +37,10 @@ export async function withHelper<T>(
 
 export interface GenerateOptions {
   signal?: AbortSignal;
-  /** Wait for the first event (the helper may be loading the model or busy with another request). */
+  /** Wait for the first token once the request runs (the helper may be loading the model first). */
   firstEventTimeoutMs?: number;
+  /** Wait while the helper says the request is queued behind others. */
+  queueTimeoutMs?: number;
   /** Longest silence between two events once text flows. */
   stallTimeoutMs?: number;
 }
@@ -53,6 +55,7 @@ export async function* helperGenerate(
   {
     signal,
     firstEventTimeoutMs = HELPER_TIMEOUTS.loadMs,
+    queueTimeoutMs = HELPER_TIMEOUTS.queueMs,
     stallTimeoutMs = HELPER_TIMEOUTS.stallMs,
   }: GenerateOptions = {},
 ): AsyncGenerator<string, HelperGenerateResult> {
@@ -67,6 +70,15 @@ export async function* helperGenerate(
       if (!("event" in line))
         throw new PolishError("internal", `Unexpected reply to generate: ${JSON.stringify(line)}`);
       if (line.event === "done") return line.result;
+      // Time spent waiting behind other requests does not count against the first-token timeout.
+      if (line.event === "queued") {
+        timeoutMs = queueTimeoutMs;
+        continue;
+      }
+      if (line.event === "started") {
+        timeoutMs = firstEventTimeoutMs;
+        continue;
+      }
       timeoutMs = stallTimeoutMs;
       yield line.text;
     }

@@ -22,8 +22,10 @@ export const HELPER_TIMEOUTS = {
   startMs: 60_000,
   /** hello, status, unload, cancel, shutdown. */
   requestMs: 5_000,
-  /** A load, or a generate's first event: loading a 4B model from a cold disk takes tens of seconds. */
+  /** A load, or a generate's first token once it has `started`: loading a 4B model from a cold disk takes tens of seconds. */
   loadMs: 120_000,
+  /** A generate's wait in the helper's queue behind other requests (each watched by its own client). */
+  queueMs: 600_000,
   /** Silence between two events of a running generate before the helper counts as hung. */
   stallMs: 30_000,
 };

@@ -12,3 +12,4 @@ export * from "./unload-model";
 export * from "./stop-helper";
 export * from "./is-model-busy";
 export { connectOurHelper, type ConnectedHelper } from "./ensure-helper";
+export * from "./check-helper-starts";

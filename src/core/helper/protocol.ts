@@ -64,7 +64,8 @@ export type HelperErrorCode =
  * This interface was referenced by `HelperMethods`'s JSON-Schema
  * via the `definition` "HelperReplyLine".
  */
-export type HelperReplyLine = HelperResultReply | HelperErrorReply | HelperTokenEvent | HelperDoneEvent;
+export type HelperReplyLine =
+  HelperResultReply | HelperErrorReply | HelperQueuedEvent | HelperStartedEvent | HelperTokenEvent | HelperDoneEvent;
 
 /**
  * The MLX Polish helper's wire protocol, version 1: newline-delimited JSON over a private Unix socket. The root lists every method's params and result; the helper validates requests against them, the client types its calls with them; `npm run gen:protocol` turns them into src/core/helper/protocol.ts. See helper/PROTOCOL.md.
@@ -329,6 +330,30 @@ export interface HelperResultReply {
 export interface HelperErrorReply {
   id: HelperRequestId | null;
   error: HelperError;
+}
+/**
+ * The generate waits behind other work on the helper's one MLX thread; `started` follows when it runs. Sent only when it has to wait.
+ *
+ * This interface was referenced by `HelperMethods`'s JSON-Schema
+ * via the `definition` "HelperQueuedEvent".
+ */
+export interface HelperQueuedEvent {
+  id: HelperRequestId;
+  event: "queued";
+  /**
+   * Requests running or waiting ahead of it.
+   */
+  position: number;
+}
+/**
+ * The generate left the queue and runs now (loading the model first if needed): the client's first-token timeout starts here, not while it waited.
+ *
+ * This interface was referenced by `HelperMethods`'s JSON-Schema
+ * via the `definition` "HelperStartedEvent".
+ */
+export interface HelperStartedEvent {
+  id: HelperRequestId;
+  event: "started";
 }
 /**
  * A piece of generated text, in order. Concatenated, the `text`s give the done event's text (leading whitespace and any <think>…</think> block are held back, never sent).

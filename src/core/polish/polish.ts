@@ -7,7 +7,7 @@ import { describeUnfaithful } from "./faithfulness";
 import { findModel } from "../catalog";
 import { guardOutput } from "./guard-output";
 import { HelperClient, type ConnectedHelper, type HelperOptions } from "../helper";
-import { isAppleSilicon } from "../config";
+import { canRunHelper } from "../config";
 import { readyModelPath } from "../store";
 import { splitText } from "./split-text";
 import { restoreTranscriptTags } from "./transcript-tags";
@@ -104,8 +104,11 @@ export async function polish(params: PolishParams): Promise<PolishResult> {
 
   if (!params.text.trim()) return fallback("empty_input", "There is no text to polish.");
   if (params.signal?.aborted) return fallback("cancelled", "Cancelled.");
-  if (!isAppleSilicon()) {
-    return fallback("unsupported_platform", "Polishing needs a Mac with Apple Silicon; your text is unchanged.");
+  if (!canRunHelper()) {
+    return fallback(
+      "unsupported_platform",
+      "Polishing needs a Mac with Apple Silicon (or Linux, where MLX runs on the CPU); your text is unchanged.",
+    );
   }
   try {
     const catalogModel = findModel(model);

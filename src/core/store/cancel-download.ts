@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { activeDownloads } from "./active-downloads";
 import { cancelMarkerFile, readDownloadRecord } from "./download-state";
-import { isProcessAlive } from "../is-process-alive";
+import { isSameProcessAlive } from "../process-identity";
 import { findModel } from "../catalog";
 import { resolveStoreOptions, type StoreOptions } from "../config";
 
@@ -21,7 +21,7 @@ export async function cancelDownload(modelId: string, options: CancelDownloadOpt
   const store = resolveStoreOptions(options);
   const local = activeDownloads.get(model.id);
   const record = await readDownloadRecord(store.supportDir, model.id);
-  const running = record?.status === "downloading" && isProcessAlive(record.pid);
+  const running = record?.status === "downloading" && isSameProcessAlive(record);
   if (!local && !running) return false;
 
   const marker = cancelMarkerFile(store.supportDir, model.id);
@@ -32,7 +32,7 @@ export async function cancelDownload(modelId: string, options: CancelDownloadOpt
   const deadline = Date.now() + (options.timeoutMs ?? 10_000);
   while (Date.now() < deadline) {
     const current = await readDownloadRecord(store.supportDir, model.id);
-    if (current?.status !== "downloading" || !isProcessAlive(current.pid)) break;
+    if (current?.status !== "downloading" || !isSameProcessAlive(current)) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await fs.rm(marker, { force: true });

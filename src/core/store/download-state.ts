@@ -12,6 +12,8 @@ import type { DownloadProgress } from "./model-state";
 export interface DownloadRecord {
   modelId: string;
   pid: number;
+  /** The writer's process start time (see `ProcessIdentity`), so a reused pid is not taken for it. */
+  startTime?: string;
   status: "downloading" | "failed";
   revision?: string;
   progress?: DownloadProgress;

@@ -58,7 +58,8 @@ export async function treeSize(folder: string): Promise<number> {
   let total = 0;
   for (const relative of await listTree(folder)) {
     const stat = await fs.lstat(path.join(folder, relative)).catch(() => undefined);
-    if (stat?.isFile()) total += stat.size;
+    // A partial file fetched over several connections has holes: count what is allocated, never more than its size.
+    if (stat?.isFile()) total += stat.blocks > 0 ? Math.min(stat.size, stat.blocks * 512) : stat.size;
   }
   return total;
 }

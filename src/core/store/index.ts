@@ -4,3 +4,5 @@ export * from "./model-state";
 export * from "./download-model";
 export * from "./cancel-download";
 export * from "./delete-model";
+export * from "./verify-model";
+export * from "./free-disk-space";

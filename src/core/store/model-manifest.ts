@@ -4,13 +4,17 @@ import { writeFileAtomic } from "./hub-cache";
 import type { HubFile } from "./hub-files";
 
 /**
- * What a completed download holds (files and sizes), kept in the support folder so a status check can tell a
- * complete snapshot from one that lost a file, without reading gigabytes.
+ * What a completed download holds (files, sizes and the Hub's hash of each: `blobName` is the sha256 or git
+ * oid, `digest` says which), kept in the support folder so a status check can tell a complete snapshot from
+ * one that lost a file without reading gigabytes, and `models verify` can re-hash every byte.
  */
 export interface ModelManifest {
   repo: string;
   revision: string;
-  files: Pick<HubFile, "path" | "size" | "blobName">[];
+  /** `digest` is absent in manifests written before it was kept: `digestOfBlobName` tells it. */
+  files: (Pick<HubFile, "path" | "size" | "blobName"> & Partial<Pick<HubFile, "digest">>)[];
+  /** Files `models verify` found damaged (their blobs removed): the model is corrupt until a download refetches them. */
+  damaged?: string[];
 }
 
 function manifestFile(supportDir: string, modelId: string): string {

@@ -9,7 +9,7 @@ import { CATALOG, type CatalogModel } from "../catalog";
 import { resolveStoreOptions, type StoreOptions } from "../config";
 import { PolishError, type ErrorCode } from "../errors";
 import { findModel } from "../catalog";
-import { isProcessAlive } from "../is-process-alive";
+import { isSameProcessAlive } from "../process-identity";
 import { readDownloadRecord } from "./download-state";
 import { freeDiskSpace } from "./free-disk-space";
 import { readRefMain, removeEmptyFolders, repoCache, treeSize } from "./hub-cache";
@@ -68,9 +68,10 @@ export async function getModelState(modelId: string, options: StoreOptions = {})
   const store = resolveStoreOptions(options);
   const cache = repoCache(store.cacheDir, model.repo);
   const record = await readDownloadRecord(store.supportDir, model.id);
-  // The age check guards against a record left by a dead process whose pid has since been reused.
+  // A record is live only while the very process that wrote it runs (pid and start time); the age check is
+  // for systems where the start time is unknown and the pid may have been reused.
   const live =
-    record?.status === "downloading" && isProcessAlive(record.pid) && Date.now() - record.updatedAt < LIVE_RECORD_MS;
+    record?.status === "downloading" && isSameProcessAlive(record) && Date.now() - record.updatedAt < LIVE_RECORD_MS;
   if (!live) await removeEmptyFolders(cache.root);
 
   const sizeOnDiskBytes = await treeSize(cache.root);
@@ -118,6 +119,9 @@ export async function getModelStates(options: StoreOptions = {}): Promise<StoreS
  */
 export async function snapshotProblem(snapshot: string, manifest?: ModelManifest): Promise<string | undefined> {
   if (manifest) {
+    if (manifest.damaged?.length) {
+      return `${manifest.damaged.join(", ")} failed the checksum check; Retry Download fetches only ${manifest.damaged.length === 1 ? "it" : "them"}.`;
+    }
     for (const file of manifest.files) {
       const size = await fileSize(path.join(snapshot, file.path));
       if (size === undefined) return `${file.path} is missing.`;

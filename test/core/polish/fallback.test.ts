@@ -1,13 +1,13 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { findModel, polish, setAppleSiliconOverride } from "../../../src/core";
+import { findModel, polish, setCanRunHelperOverride } from "../../../src/core";
 import { cachedModel, polishFolders } from "./polish-fixtures";
 
 const UNICODE = "Ship it 🚀 tomorrow — 明日の会議 / مرحبا بالعالم / שלום 👩🏽‍💻\n";
 
-beforeEach(() => setAppleSiliconOverride(true));
+beforeEach(() => setCanRunHelperOverride(true));
 afterEach(() => {
-  setAppleSiliconOverride(undefined);
+  setCanRunHelperOverride(undefined);
   delete process.env.MLX_POLISH_HELPER;
 });
 
@@ -21,7 +21,7 @@ describe("polishing falls back to the original text", () => {
   });
 
   it("on a machine without Apple Silicon, saying so", async () => {
-    setAppleSiliconOverride(false);
+    setCanRunHelperOverride(false);
     const result = await polish({ text: UNICODE });
     expect(result).toMatchObject({ text: UNICODE, polished: false, reason: "unsupported_platform" });
     expect(result.message).toMatch(/Apple Silicon/);

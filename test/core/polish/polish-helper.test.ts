@@ -19,7 +19,6 @@ import {
   isModelBusy,
   loadModel,
   polish,
-  setAppleSiliconOverride,
   splitText,
   stopHelper,
   unloadModel,
@@ -47,14 +46,12 @@ describe.each(helpers)("polishing with the $kind helper", ({ command }) => {
 
   beforeAll(async () => {
     process.env.MLX_POLISH_HELPER = command;
-    setAppleSiliconOverride(true);
     ({ supportDir, cacheDir } = await polishFolders());
     modelPaths["qwen3-1.7b"] = await cachedModel({ cacheDir, modelId: "qwen3-1.7b" });
     modelPaths["gemma3-1b"] = await cachedModel({ cacheDir, modelId: "gemma3-1b" });
   });
   afterAll(async () => {
     await stopHelper({ supportDir });
-    setAppleSiliconOverride(undefined);
     delete process.env.MLX_POLISH_HELPER;
   });
 

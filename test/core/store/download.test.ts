@@ -1,7 +1,10 @@
+import { spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { downloadModel } from "../../../src/core/store/download-model";
+import { writeDownloadRecord } from "../../../src/core/store/download-state";
+import { CHUNK_BYTES, partialBytes } from "../../../src/core/store/fetch-file";
 import { PolishError } from "../../../src/core/errors";
 import { getModelState, type DownloadProgress } from "../../../src/core/store/model-state";
 import { startLocalHub } from "../../support/hub-server";
@@ -74,12 +77,64 @@ test("resumes after the connection drops, without fetching the received bytes ag
   const state = await downloadModel({ modelId: MODEL_ID, ...local.store, ...fast });
 
   expect(state.status.kind).toBe("ready");
-  const resumed = local.hub.requests.find(
-    (request) => request.range?.startsWith("bytes=") && request.range !== "bytes=0-0",
-  );
-  expect(resumed?.range).toMatch(/^bytes=[1-9]\d*-/);
+  const weightReads = local.hub.requests.filter((request) => request.url.endsWith("/model.safetensors"));
+  expect(weightReads.map((request) => request.range)).toContainEqual(expect.stringMatching(/^bytes=[1-9]\d*-/));
   // The first attempt delivered about 1 MB; the resumed one fetches only the rest.
   expect(local.hub.servedBytes("model.safetensors")).toBeLessThanOrEqual(WEIGHTS.length + 64 * 1024);
+});
+
+test("fetches a large file over several ranged connections, each written at its offset", async () => {
+  const state = await downloadModel({ modelId: MODEL_ID, ...local.store, ...fast, segmentBytes: CHUNK_BYTES });
+
+  expect(state.status.kind).toBe("ready");
+  const ranges = local.hub.requests
+    .filter((request) => request.url.endsWith("/model.safetensors"))
+    .map((request) => request.range);
+  const boundary = 2 * CHUNK_BYTES;
+  expect(ranges.sort()).toEqual([`bytes=0-${boundary - 1}`, `bytes=${boundary}-${WEIGHTS.length - 1}`]);
+  expect(sha256(await fs.readFile(path.join(state.path!, "model.safetensors")))).toBe(sha256(WEIGHTS));
+  expect((await fs.readdir(path.join(repoRoot(), "blobs"))).some((name) => name.includes(".incomplete"))).toBe(false);
+});
+
+test("after a SIGKILL, a new process resumes every connection where its writes stopped", async () => {
+  // Both connections stall half a megabyte into their segments; the process is killed while they wait.
+  local.hub.fault({ kind: "stall", afterBytes: 500_000, times: 2, path: "model.safetensors" });
+  const params = { modelId: MODEL_ID, ...local.store, ...fast, segmentBytes: CHUNK_BYTES };
+  const child = spawn(path.resolve("node_modules/.bin/node"), [
+    "--import",
+    "tsx",
+    path.join(__dirname, "..", "..", "support", "download-child.ts"),
+    JSON.stringify(params),
+  ]);
+  await new Promise<void>((resolve) => {
+    child.stdout.on("data", (chunk: Buffer) => {
+      const last = chunk.toString().trim().split("\n").at(-1)!;
+      if ((JSON.parse(last).downloadedBytes ?? 0) >= 1_000_000) resolve();
+    });
+  });
+  await new Promise((resolve) => setTimeout(resolve, 100)); // let the last writes land
+  child.kill("SIGKILL");
+  await new Promise((resolve) => child.on("close", resolve));
+  const blobs = path.join(repoRoot(), "blobs");
+  const kept = await partialBytes(blobs, { blobName: sha256(WEIGHTS), size: WEIGHTS.length });
+  expect(kept).toBeGreaterThan(0);
+
+  local.hub.resetCounters();
+  const state = await downloadModel(params);
+
+  expect(state.status.kind).toBe("ready");
+  expect(sha256(await fs.readFile(path.join(state.path!, "model.safetensors")))).toBe(sha256(WEIGHTS));
+  const starts = local.hub.requests
+    .filter((request) => request.url.endsWith("/model.safetensors"))
+    .map((request) => Number(/^bytes=(\d+)-/.exec(request.range ?? "")?.[1]));
+  // Each connection picks up inside its own segment, past what it had written.
+  const [first, second] = starts.sort((a, b) => a - b);
+  expect(starts).toHaveLength(2);
+  expect(first).toBeGreaterThan(0);
+  expect(first).toBeLessThan(2 * CHUNK_BYTES);
+  expect(second).toBeGreaterThan(2 * CHUNK_BYTES);
+  const refetched = local.hub.servedBytes("model.safetensors") - (WEIGHTS.length - kept);
+  expect(refetched).toBeLessThanOrEqual(2 * CHUNK_BYTES);
 });
 
 test("retries a Hub that answers 503, then succeeds", async () => {
@@ -279,6 +334,42 @@ test("a second download of the same model in the same process is refused as busy
 
   expect(error.code).toBe("busy");
   expect((await first).status.kind).toBe("ready");
+});
+
+test("takes over at once the lock of a process killed mid-download, without waiting for it to go stale", async () => {
+  // What a SIGKILLed downloader leaves: its lock (freshly refreshed), the lock's owner and a live-looking record.
+  const dead = spawnSync(process.execPath, ["-e", "console.log(process.pid)"], { encoding: "utf8" });
+  const deadPid = Number(dead.stdout.trim());
+  const lock = path.join(local.store.supportDir, "locks", `${MODEL_ID}.lock`);
+  await fs.mkdir(lock, { recursive: true });
+  // Refreshed an hour from now: proper-lockfile alone would call it held for that long.
+  const later = new Date(Date.now() + 3_600_000);
+  await fs.utimes(lock, later, later);
+  await fs.writeFile(`${lock}.owner.json`, JSON.stringify({ pid: deadPid, startTime: "1" }));
+  await writeDownloadRecord(local.store.supportDir, {
+    modelId: MODEL_ID,
+    pid: deadPid,
+    startTime: "1",
+    status: "downloading",
+    updatedAt: Date.now(),
+  });
+  expect((await getModelState(MODEL_ID, local.store)).status.kind).toBe("not_downloaded");
+
+  const state = await downloadModel({ modelId: MODEL_ID, ...local.store, ...fast });
+
+  expect(state.status.kind).toBe("ready");
+  await expect(fs.access(`${lock}.owner.json`)).rejects.toThrow();
+});
+
+test("refuses a download while a live process owns the lock, naming it", async () => {
+  const lock = path.join(local.store.supportDir, "locks", `${MODEL_ID}.lock`);
+  await fs.mkdir(lock, { recursive: true });
+  await fs.writeFile(`${lock}.owner.json`, JSON.stringify({ pid: process.ppid }));
+
+  const error = await rejection(downloadModel({ modelId: MODEL_ID, ...local.store, ...fast }));
+
+  expect(error.code).toBe("busy");
+  expect(error.message).toContain(`process ${process.ppid}`);
 });
 
 test("refuses up front, with the numbers, when the disk cannot hold the download", async () => {

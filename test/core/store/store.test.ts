@@ -107,6 +107,24 @@ test("a download interrupted by a dead process shows as partial, with its bytes 
   expect(state.status).toEqual({ kind: "partial", downloadedBytes: 1234, totalBytes: 5000 });
 });
 
+test("a download record whose pid now belongs to another process shows as partial, not downloading", async () => {
+  await fs.mkdir(path.join(repoRoot(), "blobs"), { recursive: true });
+  await fs.writeFile(path.join(repoRoot(), "blobs", `${"b".repeat(64)}.incomplete`), randomBytes(1234));
+  // A live pid (this very process) with another start time: the writer died and its pid was handed on.
+  await writeDownloadRecord(local.store.supportDir, {
+    modelId: MODEL_ID,
+    pid: process.pid,
+    startTime: "1",
+    status: "downloading",
+    progress: { downloadedBytes: 1234, totalBytes: 5000, bytesPerSecond: 10 },
+    updatedAt: Date.now(),
+  });
+
+  const state = await getModelState(MODEL_ID, local.store);
+
+  expect(state.status).toEqual({ kind: "partial", downloadedBytes: 1234, totalBytes: 5000 });
+});
+
 test("a downloaded model that lost a file is corrupt, never ready", async () => {
   const ready = await downloadModel({ modelId: MODEL_ID, ...local.store, ...fast });
   const blob = await fs.readlink(path.join(ready.path!, "model.safetensors"));
