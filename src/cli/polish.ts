@@ -58,6 +58,7 @@ export async function polishCommand(args: string[]): Promise<number> {
   } else {
     process.stdout.write(result.text.endsWith("\n") ? result.text : `${result.text}\n`);
   }
+  if (result.outcome === "partial") process.stderr.write(`mlx-polish: ${result.message}\n`);
   if (result.polished) return EXIT_CODES.ok;
   process.stderr.write(`mlx-polish: kept the original text (${result.reason}): ${result.message}\n`);
   // Ctrl-C: the helper was told to stop the rewrite; the original text is on stdout all the same.

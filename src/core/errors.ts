@@ -27,6 +27,7 @@ export type ErrorCode =
   | "out_of_memory"
   | "timeout"
   | "guard_tripped"
+  | "unfaithful"
   | "internal";
 
 /** Why `polish()` returned the original text: every code a rewrite can fail with, plus empty input. */
@@ -43,6 +44,7 @@ export type FallbackReason =
   | "timeout"
   | "cancelled"
   | "guard_tripped"
+  | "unfaithful"
   | "internal";
 
 /** Everything a failure can be explained by: the key the commands look their advice up with. */
@@ -98,6 +100,7 @@ export const ERRORS: Record<ErrorCode, ErrorFacts> = {
   out_of_memory: { fallbackReason: "out_of_memory", exitCode: EXIT_CODES.error },
   timeout: { fallbackReason: "timeout", exitCode: EXIT_CODES.network },
   guard_tripped: { fallbackReason: "guard_tripped", exitCode: EXIT_CODES.error },
+  unfaithful: { fallbackReason: "unfaithful", exitCode: EXIT_CODES.error },
   internal: { fallbackReason: "internal", exitCode: EXIT_CODES.error },
 };
 

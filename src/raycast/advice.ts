@@ -96,6 +96,8 @@ export function adviceFor(code: AdviceKey | InputFailure, model: string): Advice
       return { title: "Polishing took too long", hint: "A smaller model answers faster.", fix: "manage-models" };
     case "guard_tripped":
       return { title: "The rewrite strayed from your text", hint: "Your original text was kept." };
+    case "unfaithful":
+      return { title: "The rewrite changed what you said", hint: "Your original text was kept." };
     case "internal":
       return { title: "Something went wrong", hint: "Copy the logs to see why.", fix: "copy-logs" };
   }

@@ -132,6 +132,7 @@ describe("a polish with no runtime", () => {
     mocked.polish.mockResolvedValue({
       text: "um raw text",
       polished: false,
+      outcome: "original",
       reason: "runtime_missing",
       message: "The local runtime is not set up yet.",
       model: "qwen3-1.7b",

@@ -19,6 +19,7 @@ function polished(params: PolishParams, text: string): PolishResult {
   return {
     text,
     polished: true,
+    outcome: "polished",
     model: params.modelId!,
     style: params.style!,
     timings: { totalMs: 1234, firstTokenMs: 150, tokensPerSecond: 87.6 },
@@ -128,6 +129,7 @@ describe("Polish Selected Text", () => {
     await finish(runs[0], {
       text: "um so hello world",
       polished: false,
+      outcome: "original",
       reason: "model_not_downloaded",
       message: "Qwen 3 1.7B is not downloaded. Download it in Manage Local Models.",
       model: "qwen3-1.7b",

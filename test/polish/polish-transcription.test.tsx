@@ -9,11 +9,28 @@ jest.mock("../../src/core/polish/polish");
 const mocked = jest.mocked(core);
 
 function polished(text: string, overrides: Partial<PolishResult> = {}): PolishResult {
-  return { text, polished: true, model: "qwen3-1.7b", style: "clean-up", timings: { totalMs: 812 }, ...overrides };
+  return {
+    text,
+    polished: true,
+    outcome: "polished",
+    model: "qwen3-1.7b",
+    style: "clean-up",
+    timings: { totalMs: 812 },
+    ...overrides,
+  };
 }
 
 function fallback(text: string, reason: PolishResult["reason"], message?: string): PolishResult {
-  return { text, polished: false, reason, message, model: "qwen3-1.7b", style: "clean-up", timings: { totalMs: 5 } };
+  return {
+    text,
+    polished: false,
+    outcome: "original",
+    reason,
+    message,
+    model: "qwen3-1.7b",
+    style: "clean-up",
+    timings: { totalMs: 5 },
+  };
 }
 
 function run(text = "", from: "root-search" | "hotkey" = "root-search") {

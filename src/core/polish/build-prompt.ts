@@ -1,6 +1,7 @@
 import type { CatalogModel } from "../catalog";
 import type { HelperChatMessage as ChatMessage, HelperGenerateParams } from "../helper";
 import type { StyleId } from "../catalog";
+import { neutralizeTranscriptTags } from "./transcript-tags";
 
 export interface Prompt {
   messages: HelperGenerateParams["messages"];
@@ -106,9 +107,9 @@ const EXAMPLES: Record<StyleId, [string, string][]> = {
   ],
 };
 
-/** Wraps text as the tagged data the rules talk about. */
+/** Wraps text as the tagged data the rules talk about; tags inside the text cannot close the block. */
 export function wrapTranscript(text: string): string {
-  return `<transcript>\n${text}\n</transcript>`;
+  return `<transcript>\n${neutralizeTranscriptTags(text)}\n</transcript>`;
 }
 
 /**

@@ -22,6 +22,8 @@ export function cleanOutput(output: string, input = ""): string {
   let text = output.replace(THINK_BLOCK, "");
   text = text.replace(PREAMBLE, "");
   text = text.replace(TRANSCRIPT_TAGS, "$1");
+  // Small models also close the data block they were given after their answer.
+  if (!/<\/transcript>\s*$/i.test(input)) text = text.replace(/\s*<\/transcript>\s*$/i, "");
   const fenced = CODE_FENCE.exec(text);
   if (fenced && !input.trimStart().startsWith("```")) text = fenced[1];
   text = text.trim();

@@ -2,5 +2,7 @@
 export * from "./build-prompt";
 export * from "./clean-output";
 export * from "./guard-output";
+export * from "./faithfulness";
+export * from "./accept-rewrite";
 export * from "./split-text";
 export * from "./polish";

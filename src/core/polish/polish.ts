@@ -1,13 +1,16 @@
+import { acceptRewrite } from "./accept-rewrite";
 import { buildPrompt } from "./build-prompt";
 import { DEFAULT_MODEL_ID, type CatalogModel } from "../catalog";
 import { cleanOutput } from "./clean-output";
 import { ERRORS, PolishError, toPolishError, type FallbackReason } from "../errors";
+import { describeUnfaithful } from "./faithfulness";
 import { findModel } from "../catalog";
 import { guardOutput } from "./guard-output";
 import { HelperClient, type ConnectedHelper, type HelperOptions } from "../helper";
 import { canRunHelper } from "../config";
 import { readyModelPath } from "../store";
 import { splitText } from "./split-text";
+import { restoreTranscriptTags } from "./transcript-tags";
 import { DEFAULT_STYLE_ID, type StyleId } from "../catalog";
 
 export interface PolishParams extends HelperOptions {
@@ -40,13 +43,35 @@ export interface PolishTimings {
   helperMs?: number;
 }
 
+/** What the faithfulness check found in a rewrite it refused in part or in whole (`faithfulness.ts`). */
+export interface PolishFaithfulness {
+  /** Dictated words the rewrite lost or changed (normalised: "3" for "three"). */
+  lost: string[];
+  /** Words the rewrite brought in that the dictation does not have. */
+  added: string[];
+  /** The rewrite answered a question or carried out an order in the text. */
+  answered: boolean;
+  /** Sentences that came back as dictated, of `sentences`. */
+  keptSentences: number;
+  sentences: number;
+}
+
 export interface PolishResult {
   /** The polished text, or the original text untouched when `polished` is false. */
   text: string;
+  /** True when `text` holds a rewrite (all of it, or with some sentences kept as dictated: `partial`). */
   polished: boolean;
+  /**
+   * `polished`: rewritten throughout; `partial`: the rewrite changed the meaning of some sentences, which
+   * came back as dictated (see `faithfulness`); `original`: the text unchanged, see `reason`.
+   */
+  outcome: "polished" | "partial" | "original";
+  /** Why (part of) the original text came back: set whenever `outcome` is not `polished`. */
   reason?: FallbackReason;
   /** Why the original text came back, for people. */
   message?: string;
+  /** Set when the faithfulness check refused some or all of the rewrite. */
+  faithfulness?: PolishFaithfulness;
   model: string;
   style: StyleId;
   timings: PolishTimings;
@@ -61,14 +86,20 @@ export async function polish(params: PolishParams): Promise<PolishResult> {
   const model = params.modelId ?? DEFAULT_MODEL_ID;
   const style = params.style ?? DEFAULT_STYLE_ID;
   const elapsed = () => Math.round((performance.now() - startedAt) * 10) / 10;
-  const fallback = (reason: FallbackReason, message: string): PolishResult => ({
+  const fallback = (
+    reason: FallbackReason,
+    message: string,
+    extra: Pick<PolishResult, "faithfulness"> & { timings?: Omit<PolishTimings, "totalMs"> } = {},
+  ): PolishResult => ({
     text: params.text,
     polished: false,
+    outcome: "original",
     reason,
     message,
+    ...(extra.faithfulness && { faithfulness: extra.faithfulness }),
     model,
     style,
-    timings: { totalMs: elapsed() },
+    timings: { totalMs: elapsed(), ...extra.timings },
   });
 
   if (!params.text.trim()) return fallback("empty_input", "There is no text to polish.");
@@ -93,10 +124,22 @@ export async function polish(params: PolishParams): Promise<PolishResult> {
         polishPieces({ params, client, helper, catalogModel, modelPath, style, startedAt, markStarted }),
       running,
     );
-    const { firstTokenMs, tokensPerSecond, helperMs } = outcome;
+    const { firstTokenMs, tokensPerSecond, helperMs, faithfulness } = outcome;
+    if (faithfulness && faithfulness.keptSentences === faithfulness.sentences) {
+      return fallback("unfaithful", `${outcome.message} Your text is unchanged.`, {
+        faithfulness,
+        timings: { firstTokenMs, tokensPerSecond, helperMs },
+      });
+    }
     return {
       text: outcome.text,
       polished: true,
+      outcome: faithfulness ? "partial" : "polished",
+      ...(faithfulness && {
+        reason: "unfaithful" as const,
+        message: `${outcome.message} Kept ${faithfulness.keptSentences} of ${faithfulness.sentences} sentences as you said them.`,
+        faithfulness,
+      }),
       model,
       style,
       timings: { totalMs: elapsed(), firstTokenMs, tokensPerSecond, helperMs },
@@ -133,6 +176,11 @@ async function polishPieces({
   let generationTokens = 0;
   let generationSeconds = 0;
   let helperMs = 0;
+  // Summed over the pieces; stays undefined while every rewrite is faithful.
+  let faithfulness: PolishFaithfulness | undefined;
+  let message = "";
+  let keptSentences = 0;
+  let sentences = 0;
   const pieces = splitText(params.text);
   for (const [index, piece] of pieces.entries()) {
     const { messages, fixedPrefixMessages } = buildPrompt({
@@ -157,7 +205,18 @@ async function polishPieces({
       if (next.done) {
         const guarded = guardOutput({ input: piece.text, output: next.value.text });
         if (!guarded.ok) throw new PolishError("guard_tripped", `${guarded.message} Your text is unchanged.`);
-        done += guarded.text + (index < pieces.length - 1 ? piece.gap : "");
+        const output = restoreTranscriptTags(guarded.text, piece.text);
+        const accepted = acceptRewrite({ input: piece.text, output, style });
+        if (accepted.check) {
+          faithfulness ??= { lost: [], added: [], answered: false, keptSentences: 0, sentences: 0 };
+          faithfulness.lost.push(...accepted.check.lost);
+          faithfulness.added.push(...accepted.check.added);
+          faithfulness.answered ||= accepted.check.answered;
+          message ||= describeUnfaithful(accepted.check);
+        }
+        keptSentences += accepted.keptSentences;
+        sentences += accepted.sentences;
+        done += accepted.text + (index < pieces.length - 1 ? piece.gap : "");
         generationTokens += next.value.generation_tokens;
         helperMs += next.value.total_ms;
         if (next.value.generation_tps > 0)
@@ -172,5 +231,6 @@ async function polishPieces({
   }
   const tokensPerSecond =
     generationSeconds > 0 ? Math.round((generationTokens / generationSeconds) * 10) / 10 : undefined;
-  return { text: done, firstTokenMs, tokensPerSecond, helperMs: Math.round(helperMs * 10) / 10 };
+  if (faithfulness) Object.assign(faithfulness, { keptSentences, sentences });
+  return { text: done, firstTokenMs, tokensPerSecond, helperMs: Math.round(helperMs * 10) / 10, faithfulness, message };
 }

@@ -149,7 +149,14 @@ export function parseChatRequest(body: unknown): ChatRequest {
 
 /** Our own report on the rewrite, added to every answer for clients that cannot read headers. */
 function report(result: PolishResult) {
-  return { polished: result.polished, reason: result.reason, message: result.message, timings: result.timings };
+  return {
+    polished: result.polished,
+    outcome: result.outcome,
+    reason: result.reason,
+    message: result.message,
+    ...(result.faithfulness && { faithfulness: result.faithfulness }),
+    timings: result.timings,
+  };
 }
 
 /** A fresh completion id and creation time, shared by every chunk of one answer. */

@@ -24,6 +24,11 @@ describe("the output guard", () => {
     expect(guardOutput({ input, output })).toEqual({ ok: true, text: "Can you send me the report by Friday?" });
   });
 
+  it("drops a closing transcript tag the model added after its answer, not one the speaker dictated", () => {
+    expect(cleanOutput("Hi there,\n</transcript>", "hi there")).toBe("Hi there,");
+    expect(cleanOutput("Type </transcript>", "type </transcript>")).toBe("Type </transcript>");
+  });
+
   it("keeps quotes the speaker dictated, and inner quotes", () => {
     expect(cleanOutput('"To be or not to be."', '"to be or not to be"')).toBe('"To be or not to be."');
     expect(cleanOutput('"A" and "B" are fine.', "a and b are fine")).toBe('"A" and "B" are fine.');

@@ -2,7 +2,9 @@
  * The OpenAI-compatible endpoint end to end: the official `openai` client, the endpoint, `polish()`, the
  * real helper (mlx-lm on the CPU) and a tiny generated model. Random weights write nonsense, so every
  * expected answer is `polish()`'s own for the same text and settings: the endpoint must add nothing,
- * drop nothing, and pick the same model, style and instructions.
+ * drop nothing, and pick the same model, style and instructions. The faithfulness check refuses most
+ * nonsense (the original text comes back), so the model's own words are compared through what the check
+ * found in them (`faithfulness`, also in the endpoint's `mlx_polish` report).
  */
 import path from "node:path";
 import OpenAI from "openai";
@@ -66,13 +68,20 @@ describe("the endpoint with a warm helper", () => {
     expect(models.data[0]).toMatchObject({ object: "model", owned_by: "mlx-polish" });
   });
 
-  it("answers with polish()'s rewrite, saying it is polished", async () => {
+  /** Our report added to an answer (`mlx_polish`). */
+  const report = (answer: object) => (answer as { mlx_polish: { faithfulness?: unknown } }).mlx_polish;
+
+  /** The model's answer as polish() judged it: the text the user gets and what the check found in it. */
+  const judged = (result: { text: string; faithfulness?: unknown }) => [result.text, result.faithfulness];
+
+  it("answers with polish()'s result and says whether it is polished", async () => {
     const expected = await direct(TEXT);
-    expect(expected.polished).toBe(true);
+    expect(expected.timings.helperMs).toBeGreaterThan(0);
     const { data, response } = await ask("qwen3-1.7b", TEXT);
     expect(data.choices[0].message.content).toBe(expected.text);
-    expect(response.headers.get(POLISH_HEADERS.polished)).toBe("true");
-    expect(response.headers.get(POLISH_HEADERS.reason)).toBeNull();
+    expect(report(data).faithfulness).toEqual(expected.faithfulness);
+    expect(response.headers.get(POLISH_HEADERS.polished)).toBe(String(expected.polished));
+    expect(response.headers.get(POLISH_HEADERS.reason)).toBe(expected.reason ?? null);
   });
 
   it("streams the same rewrite in chat.completion.chunk events", async () => {
@@ -80,7 +89,7 @@ describe("the endpoint with a warm helper", () => {
     const { data: stream, response } = await client.chat.completions
       .create({ model: "qwen3-1.7b", messages: [{ role: "user", content: TEXT }], stream: true })
       .withResponse();
-    expect(response.headers.get(POLISH_HEADERS.polished)).toBe("true");
+    expect(response.headers.get(POLISH_HEADERS.polished)).toBe(String(expected.polished));
     let content = "";
     let finishReason: string | null = null;
     for await (const chunk of stream) {
@@ -100,15 +109,16 @@ describe("the endpoint with a warm helper", () => {
   it("picks the style from the model name", async () => {
     const expected = await direct(TEXT, { style: "bullet-list" });
     const plain = await direct(TEXT);
-    expect(expected.text).not.toBe(plain.text); // the style changes this model's answer
+    expect(judged(expected)).not.toEqual(judged(plain)); // the style changes this model's answer
     const { data } = await ask("qwen3-1.7b:bullet-list", TEXT);
     expect(data.choices[0].message.content).toBe(expected.text);
+    expect(report(data).faithfulness).toEqual(expected.faithfulness);
     expect(data.model).toBe("qwen3-1.7b:bullet-list");
   });
 
   it("uses the app's system prompt as Custom Instructions when the user opts in", async () => {
     const expected = await direct(TEXT, { customInstructions: SYSTEM_PROMPT });
-    expect(expected.text).not.toBe((await direct(TEXT)).text); // the instructions change this model's answer
+    expect(judged(expected)).not.toEqual(judged(await direct(TEXT))); // the instructions change this model's answer
     const optedIn = await startServer({ port: 0, supportDir, cacheDir, systemPromptAsInstructions: true });
     try {
       const optedInClient = new OpenAI({ baseURL: optedIn.baseUrl, apiKey: "unused", maxRetries: 0 });
@@ -120,6 +130,7 @@ describe("the endpoint with a warm helper", () => {
         ],
       });
       expect(completion.choices[0].message.content).toBe(expected.text);
+      expect(report(completion).faithfulness).toEqual(expected.faithfulness);
     } finally {
       await optedIn.close();
     }
