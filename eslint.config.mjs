@@ -18,11 +18,11 @@ export default defineConfig([
           })),
           patterns: [
             {
-              regex: "^\\.\\./(config|store|helper|polish|server)/",
+              regex: "^\\.\\./(config|store|helper|polish|server|runtime)/",
               message: "Import another concern through its index (../store), not its files.",
             },
             {
-              regex: "^\\./(config|store|helper|polish|server)/",
+              regex: "^\\./(config|store|helper|polish|server|runtime)/",
               message: "Import a concern through its index (./store), not its files.",
             },
           ],

@@ -23,6 +23,8 @@ export async function buildCli(outfile = CLI_BUNDLE) {
     minifyWhitespace: true,
     minifySyntax: true,
     legalComments: "none",
+    // Only the launch agent of a source checkout asks for tsx; the bundle never loads it.
+    external: ["tsx"],
     logLevel: "warning",
   });
   await chmod(outfile, 0o755);

@@ -2,6 +2,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import {
   API_KEY_ENV,
+  checkoutRoot,
   PolishError,
   SERVER_DEFAULTS,
   STYLES,
@@ -120,16 +121,12 @@ async function untilStopped(server: RunningServer): Promise<void> {
 
 /** Writes and loads the launchd agent that runs this same `serve` (its flags kept) at login. */
 async function installAgent(args: string[], apiKey: string | undefined): Promise<number> {
-  const root = path.resolve(__dirname, "..", "..");
+  // The bundled `mlx-polish` runs on Node alone; from the sources, the agent runs them through tsx.
+  const bundled = __filename.endsWith(".cjs");
+  const command = bundled ? [__filename] : [require.resolve("tsx/cli"), path.join(__dirname, "main.ts")];
   const plistPath = await installLaunchAgent({
-    programArguments: [
-      process.execPath,
-      require.resolve("tsx/cli"),
-      path.join(__dirname, "main.ts"),
-      "serve",
-      ...agentServeArgs(args),
-    ],
-    workingDirectory: root,
+    programArguments: [process.execPath, ...command, "serve", ...agentServeArgs(args)],
+    workingDirectory: checkoutRoot() ?? path.dirname(__filename),
     logPath: path.join(supportDir(), "serve.log"),
     apiKey,
   });

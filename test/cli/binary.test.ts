@@ -50,6 +50,15 @@ test("the mlx-polish binary runs on plain Node: --version, usage and models", as
   expect(JSON.parse(list.stdout)[0]).toMatchObject({ id: "qwen3-1.7b", status: "not_downloaded" });
 });
 
+test("the mlx-polish binary finds this checkout's helper, as `npm run cli` does", async () => {
+  // The bundle lives in build/cli/, at another depth than src/core: the helper is found all the same.
+  const status = await mlxPolish(["helper", "status", "--json"], env).done;
+  expect(status.code).toBe(0);
+  const { runtime } = JSON.parse(status.stdout);
+  expect(runtime).toMatchObject({ kind: expect.stringMatching(/^(frozen|venv)$/) });
+  expect(runtime.path.startsWith(root)).toBe(true);
+});
+
 test("Ctrl-C during a polish cancels it in the helper, prints the original text and exits 3", async () => {
   // A downloaded-looking model and a helper whose generation never ends.
   const commit = "a".repeat(40);

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -31,4 +32,17 @@ export function hubCacheDir(): string {
 /** The Hub to talk to: `HF_ENDPOINT` (a mirror, or the tests' local Hub), else huggingface.co. */
 export function hubUrl(): string {
   return (process.env.HF_ENDPOINT || "https://huggingface.co").replace(/\/+$/, "");
+}
+
+/**
+ * The development checkout this code runs from (the folder holding `package.json` and `helper/`), or
+ * undefined in an installed extension. Searched upward, because the code runs from `src/` (tsx, jest),
+ * from `build/cli/` (the bundled CLI) and from Raycast's bundle at different depths.
+ */
+export function checkoutRoot(start: string = __dirname): string | undefined {
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "package.json")) && existsSync(path.join(dir, "helper", "pyproject.toml")))
+      return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
 }

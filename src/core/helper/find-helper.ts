@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { checkoutRoot } from "../config";
 import { PolishError } from "../errors";
-import { defaultAssetsDirs, findRuntime, helperSourcePath } from "../runtime/runtime-layout";
+import { defaultAssetsDirs, findRuntime, helperSourcePath } from "../runtime";
 
 /** Where the helper comes from, in the order they are tried. */
 export type HelperRuntimeKind = "override" | "runtime" | "frozen" | "venv";
@@ -25,7 +26,6 @@ export interface FindHelperParams {
   supportDir?: string;
 }
 
-const REPO_ROOT = path.resolve(__dirname, "..", "..", "..");
 const FROZEN_HELPER = path.join("helper", "mlx-polish-helper", "mlx-polish-helper");
 
 /**
@@ -66,8 +66,9 @@ export async function locateHelper(params: FindHelperParams = {}): Promise<Helpe
     .map((dir) => path.join(dir, FROZEN_HELPER))
     .find((candidate) => existsSync(candidate));
   if (frozen) return { file: frozen, args: [], kind: "frozen", path: frozen, lock: null };
-  const venvPython = path.join(REPO_ROOT, "helper", ".venv", "bin", "python");
-  if (existsSync(venvPython)) {
+  const checkout = checkoutRoot();
+  const venvPython = checkout && path.join(checkout, "helper", ".venv", "bin", "python");
+  if (venvPython && existsSync(venvPython)) {
     return {
       file: venvPython,
       args: ["-m", "mlx_polish_helper"],

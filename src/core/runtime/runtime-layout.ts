@@ -3,17 +3,18 @@ import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { PolishError } from "../errors";
-import { isAppleSilicon, supportDir as defaultSupportDir } from "../config";
+import { checkoutRoot, isAppleSilicon, supportDir as defaultSupportDir } from "../config";
 import { HELPER_SOURCE_DIR, RUNTIME_ASSETS_DIR, UV_VERSION, lockFileName, type RuntimePlatform } from "./runtime-pins";
 
-const REPO_ROOT = path.resolve(__dirname, "..", "..", "..");
 /**
  * Where the extension's assets may be: `MLX_POLISH_ASSETS_DIR` (tests, sideloads), else next to the bundled
  * code (Raycast puts it in the extension's root, beside `assets/`), else this checkout's `assets/`.
  */
 export function defaultAssetsDirs(): string[] {
   const override = process.env.MLX_POLISH_ASSETS_DIR;
-  return override ? [override] : [path.join(__dirname, "assets"), path.join(REPO_ROOT, "assets")];
+  if (override) return [override];
+  const checkout = checkoutRoot();
+  return [path.join(__dirname, "assets"), ...(checkout ? [path.join(checkout, "assets")] : [])];
 }
 
 /** The marker a finished runtime holds: written last, so a folder without it was never ready. */
