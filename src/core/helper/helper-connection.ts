@@ -85,7 +85,7 @@ function lineQueue(socket: net.Socket): HelperConnection {
       const queued = lines.shift();
       if (queued) return Promise.resolve(queued);
       if (closedError) return Promise.reject(closedError);
-      if (signal?.aborted) return Promise.reject(new PolishError("cancelled", "Cancelled."));
+      if (signal?.aborted) return Promise.reject(new PolishError("cancelled", "Canceled."));
       return new Promise((resolve, reject) => {
         const finish = () => {
           clearTimeout(timer);
@@ -94,7 +94,7 @@ function lineQueue(socket: net.Socket): HelperConnection {
         };
         const onAbort = () => {
           finish();
-          reject(new PolishError("cancelled", "Cancelled."));
+          reject(new PolishError("cancelled", "Canceled."));
         };
         const timer = setTimeout(() => {
           finish();

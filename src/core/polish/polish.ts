@@ -103,7 +103,7 @@ export async function polish(params: PolishParams): Promise<PolishResult> {
   });
 
   if (!params.text.trim()) return fallback("empty_input", "There is no text to polish.");
-  if (params.signal?.aborted) return fallback("cancelled", "Cancelled.");
+  if (params.signal?.aborted) return fallback("cancelled", "Canceled.");
   if (!canRunHelper()) {
     return fallback(
       "unsupported_platform",
@@ -145,7 +145,7 @@ export async function polish(params: PolishParams): Promise<PolishResult> {
       timings: { totalMs: elapsed(), firstTokenMs, tokensPerSecond, helperMs },
     };
   } catch (error) {
-    const failure = params.signal?.aborted ? new PolishError("cancelled", "Cancelled.") : toPolishError(error);
+    const failure = params.signal?.aborted ? new PolishError("cancelled", "Canceled.") : toPolishError(error);
     return fallback(ERRORS[failure.code].fallbackReason, failure.message);
   }
 }

@@ -63,7 +63,7 @@ export function parseModelName(name: string): { modelId: string; style?: StyleId
     throw new ApiError(
       404,
       "model_not_found",
-      `The model \`${name}\` does not exist. Models: a catalogue id such as \`${CATALOG[0].id}\`, optionally with a style: \`${CATALOG[0].id}:${STYLES[1].id}\` (styles: ${STYLES.map((candidate) => candidate.id).join(", ")}).`,
+      `The model \`${name}\` does not exist. Models: a catalog id such as \`${CATALOG[0].id}\`, optionally with a style: \`${CATALOG[0].id}:${STYLES[1].id}\` (styles: ${STYLES.map((candidate) => candidate.id).join(", ")}).`,
       "model",
     );
   }

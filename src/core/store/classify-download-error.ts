@@ -26,7 +26,7 @@ export function classifyDownloadError(
   error: unknown,
   context: { repo: string; cancelled: boolean; stalled: boolean; failedResponse?: FailedResponse },
 ): PolishError {
-  if (context.cancelled) return new PolishError("cancelled", "The download was cancelled.");
+  if (context.cancelled) return new PolishError("cancelled", "The download was canceled.");
   if (error instanceof PolishError) return error;
   if (errnoCode(error) === "ENOSPC") {
     return new PolishError("disk_full", "The disk filled up during the download. Free some space, then retry.", {

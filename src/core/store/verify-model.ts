@@ -64,7 +64,7 @@ export async function verifyModel(params: VerifyModelParams): Promise<VerifyMode
         damagedFiles.push(file.path);
       }
     }
-    if (params.signal?.aborted || lost.signal.aborted) throw new PolishError("cancelled", "Verification cancelled.");
+    if (params.signal?.aborted || lost.signal.aborted) throw new PolishError("cancelled", "Verification canceled.");
     for (const file of files) {
       if (damagedFiles.includes(file.path)) await fs.rm(path.join(cache.blobs, file.blobName), { force: true });
     }
