@@ -6,7 +6,7 @@
 // Straight from their files, not the core's index: the bundled binary then loads the rest of the core only
 // when a subcommand needs it, and `--version` or a usage error start in a few tens of milliseconds.
 import { EXIT_CODES, PolishError, exitCodeFor } from "../core/errors";
-import { HELPER_VERSION } from "../core/helper/helper-settings";
+import { HELPER_VERSION } from "../core/helper/helper-constants";
 import { printHelp, usageError } from "./parse-command-args";
 
 type Subcommand = (args: string[]) => Promise<number>;

@@ -4,6 +4,8 @@
  * works from the Hub's own file list, these figures are for people choosing a model. The rewrite
  * styles people choose from live here too; their prompts live with the prompt builder.
  */
+import os from "node:os";
+import { hubUrl } from "./config";
 import { PolishError } from "./errors";
 
 export type ModelFamily = "qwen3" | "gemma3" | "smollm3" | "ministral3";
@@ -157,3 +159,26 @@ export const STYLES = [
 export type StyleId = (typeof STYLES)[number]["id"];
 
 export const DEFAULT_STYLE_ID: StyleId = "clean-up";
+
+/** The model's page on the Hub (or on the mirror in `HF_ENDPOINT`), for "Open on Hugging Face". */
+export function modelPageUrl(model: Pick<CatalogModel, "repo">): string {
+  return `${hubUrl()}/${model.repo}`;
+}
+
+/**
+ * Metal lets the GPU wire about three quarters of a Mac's unified memory by default
+ * (`recommendedMaxWorkingSetSize`); a model needing more than that swaps or fails to load.
+ */
+const GPU_SHARE = 0.75;
+
+export interface MemoryFit {
+  fits: boolean;
+  totalBytes: number;
+  usableBytes: number;
+}
+
+/** Whether a model needing `ramBytes` fits this Mac's memory (shown in orange in Manage Local Models when not). */
+export function memoryFit(ramBytes: number, totalBytes = os.totalmem()): MemoryFit {
+  const usableBytes = Math.floor(totalBytes * GPU_SHARE);
+  return { fits: ramBytes <= usableBytes, totalBytes, usableBytes };
+}

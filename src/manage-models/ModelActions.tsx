@@ -1,4 +1,5 @@
 import { Action, ActionPanel, Icon, openExtensionPreferences } from "@raycast/api";
+import { modelPageUrl } from "../core";
 import { SHORTCUTS } from "../raycast/shortcuts";
 import type { ModelListItemProps } from "./ModelListItem";
 
@@ -80,7 +81,7 @@ export function ModelActions({ row, selected, isShowingDetail, onToggleDetail, m
         ) : null}
         <Action.OpenInBrowser
           title="Open on Hugging Face"
-          url={`https://huggingface.co/${model.repo}`}
+          url={modelPageUrl(model)}
           shortcut={SHORTCUTS.openInBrowser}
         />
         <Action.CopyToClipboard title="Copy Repo ID" content={model.repo} shortcut={SHORTCUTS.copyRepoId} />

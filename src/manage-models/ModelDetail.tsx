@@ -1,7 +1,6 @@
 import { Color, List } from "@raycast/api";
-import { formatBytes } from "../core";
+import { formatBytes, memoryFit, modelPageUrl } from "../core";
 import type { ModelRow } from "./useMlxModels";
-import { memoryFit } from "./memory";
 import { lastError, statusAdvice, statusTag } from "./status-tag";
 
 export function ModelDetail({ row, selected }: { row: ModelRow; selected: boolean }) {
@@ -20,11 +19,7 @@ export function ModelDetail({ row, selected }: { row: ModelRow; selected: boolea
             <List.Item.Detail.Metadata.TagList.Item text={tag.value} color={tag.color} />
             {selected ? <List.Item.Detail.Metadata.TagList.Item text="Selected" color={Color.Yellow} /> : null}
           </List.Item.Detail.Metadata.TagList>
-          <List.Item.Detail.Metadata.Link
-            title="Repository"
-            text={model.repo}
-            target={`https://huggingface.co/${model.repo}`}
-          />
+          <List.Item.Detail.Metadata.Link title="Repository" text={model.repo} target={modelPageUrl(model)} />
           <List.Item.Detail.Metadata.Label title="Revision" text={row.revision ?? "Not downloaded"} />
           <List.Item.Detail.Metadata.Label title="Path" text={row.path ?? "Not downloaded"} />
           <List.Item.Detail.Metadata.Label title="License" text={model.license} />

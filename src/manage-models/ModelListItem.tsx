@@ -1,7 +1,6 @@
 import { Color, Icon, List } from "@raycast/api";
-import { FAMILY_TITLES, formatBytes } from "../core";
+import { FAMILY_TITLES, formatBytes, memoryFit } from "../core";
 import type { ModelRow, MlxModels } from "./useMlxModels";
-import { memoryFit } from "./memory";
 import { ModelActions } from "./ModelActions";
 import { ModelDetail } from "./ModelDetail";
 import { statusAdvice, statusTag } from "./status-tag";

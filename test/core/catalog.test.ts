@@ -1,5 +1,13 @@
 import manifest from "../../package.json";
-import { CATALOG, DEFAULT_MODEL_ID, DEFAULT_STYLE_ID, STYLES, findModel } from "../../src/core";
+import {
+  CATALOG,
+  DEFAULT_MODEL_ID,
+  DEFAULT_STYLE_ID,
+  STYLES,
+  findModel,
+  memoryFit,
+  modelPageUrl,
+} from "../../src/core";
 
 const modelPreference = manifest.preferences.find((preference) => preference.name === "model")!;
 
@@ -37,5 +45,28 @@ describe("the styles", () => {
       STYLES.map((style) => [style.id, style.title]),
     );
     expect(stylePreference.default).toBe(DEFAULT_STYLE_ID);
+  });
+});
+
+describe("what Manage Local Models shows of a model", () => {
+  const GB = 1024 ** 3;
+
+  test("a model fits when it needs at most three quarters of the Mac's memory", () => {
+    expect(memoryFit(6.5 * GB, 8 * GB)).toEqual({ fits: false, totalBytes: 8 * GB, usableBytes: 6 * GB });
+    expect(memoryFit(6 * GB, 8 * GB).fits).toBe(true);
+    expect(memoryFit(findModel("qwen3-4b").ramBytes, 16 * GB).fits).toBe(true);
+  });
+
+  test("Open on Hugging Face goes to the model's page, on the mirror when HF_ENDPOINT names one", () => {
+    const saved = process.env.HF_ENDPOINT;
+    try {
+      delete process.env.HF_ENDPOINT;
+      expect(modelPageUrl(findModel("qwen3-1.7b"))).toBe("https://huggingface.co/mlx-community/Qwen3-1.7B-4bit");
+      process.env.HF_ENDPOINT = "https://hf-mirror.example/";
+      expect(modelPageUrl(findModel("qwen3-1.7b"))).toBe("https://hf-mirror.example/mlx-community/Qwen3-1.7B-4bit");
+    } finally {
+      if (saved === undefined) delete process.env.HF_ENDPOINT;
+      else process.env.HF_ENDPOINT = saved;
+    }
   });
 });

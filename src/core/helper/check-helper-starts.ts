@@ -6,7 +6,7 @@ import { once } from "node:events";
 import { PolishError } from "../errors";
 import { connectRunningHelper } from "./ensure-helper";
 import { requestHelper } from "./helper-connection";
-import { HELPER_TIMEOUTS, HELPER_VERSION } from "./helper-settings";
+import { HELPER_TIMEOUTS, HELPER_VERSION } from "./helper-constants";
 
 const LOG_TAIL_LINES = 6;
 

@@ -1,7 +1,7 @@
 import { supportDir } from "../config";
 import { isProcessAlive } from "../is-process-alive";
 import {
-  connectOurHelper,
+  connectSameVersionHelper,
   connectRunningHelper,
   killHelper,
   killRecordedHelper,
@@ -10,7 +10,7 @@ import {
 } from "./ensure-helper";
 import { helperGenerate, withHelper, type GenerateOptions } from "./helper-client";
 import { requestHelper } from "./helper-connection";
-import { HELPER_TIMEOUTS } from "./helper-settings";
+import { HELPER_TIMEOUTS } from "./helper-constants";
 import { helperSocketPath } from "./helper-socket-path";
 import type {
   HelperGenerateParams,
@@ -80,7 +80,7 @@ export class HelperClient {
 
   /** Connects to a live helper of this version without starting one (callers overlap it with their own checks). */
   connectOurs(): Promise<ConnectedHelper | undefined> {
-    return connectOurHelper(this.options);
+    return connectSameVersionHelper(this.options);
   }
 
   /** Runs `work` against a live helper, starting it when needed and restarting it once if it dies early. */

@@ -14,7 +14,7 @@ import {
   HELPER_START_LOCK_FILE,
   HELPER_TIMEOUTS,
   HELPER_VERSION,
-} from "./helper-settings";
+} from "./helper-constants";
 import { helperSocketPath } from "./helper-socket-path";
 import { supportDir as defaultSupportDir } from "../config";
 import type { HelperHelloResult } from "./protocol";
@@ -39,8 +39,8 @@ const CONNECT_POLL_MS = 50;
 /** Connects to the running helper if it is ours, else (re)starts it, once, whoever else races to. */
 export async function ensureHelper(
   options: HelperOptions = {},
-  /** A `connectOurHelper` already under way (callers overlap it with their own checks). */
-  running: Promise<ConnectedHelper | undefined> = connectOurHelper(options),
+  /** A `connectSameVersionHelper` already under way (callers overlap it with their own checks). */
+  running: Promise<ConnectedHelper | undefined> = connectSameVersionHelper(options),
 ): Promise<ConnectedHelper> {
   const helper = await running;
   if (helper) return helper;
@@ -61,7 +61,7 @@ export async function ensureHelper(
     });
   try {
     // Whoever held the lock before us may have started it already.
-    const started = await connectOurHelper(options);
+    const started = await connectSameVersionHelper(options);
     if (started) return started;
     await killRecordedHelper(folder);
     return await startHelper(options);
@@ -71,7 +71,7 @@ export async function ensureHelper(
 }
 
 /** Connects to a live helper of this version, never starting one; a helper of another version is shut down. */
-export async function connectOurHelper(options: HelperOptions): Promise<ConnectedHelper | undefined> {
+export async function connectSameVersionHelper(options: HelperOptions): Promise<ConnectedHelper | undefined> {
   const helper = await connectRunningHelper(helperSocketPath({ supportDir: options.supportDir }));
   if (!helper) return undefined;
   if (helper.hello.protocol === HELPER_PROTOCOL && helper.hello.helper_version === HELPER_VERSION) return helper;

@@ -1,7 +1,7 @@
 import { PolishError, toPolishError } from "../errors";
 import { ensureHelper, killHelper, type ConnectedHelper, type HelperOptions } from "./ensure-helper";
 import { connectHelper, helperError, requestHelper } from "./helper-connection";
-import { HELPER_TIMEOUTS } from "./helper-settings";
+import { HELPER_TIMEOUTS } from "./helper-constants";
 import type { HelperGenerateParams, HelperGenerateResult } from "./protocol";
 
 export type { HelperOptions } from "./ensure-helper";
@@ -13,7 +13,7 @@ export type { HelperOptions } from "./ensure-helper";
 export async function withHelper<T>(
   options: HelperOptions,
   work: (helper: ConnectedHelper, markStarted: () => void) => Promise<T>,
-  /** A `connectOurHelper` already under way, used for the first attempt. */
+  /** A `connectSameVersionHelper` already under way, used for the first attempt. */
   running?: Promise<ConnectedHelper | undefined>,
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {

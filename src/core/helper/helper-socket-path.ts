@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import { supportDir as defaultSupportDir } from "../config";
-import { HELPER_SOCKET_FILE } from "./helper-settings";
+import { HELPER_SOCKET_FILE } from "./helper-constants";
 
 // sun_path is 104 bytes on macOS (108 on Linux), NUL included; both sides apply the macOS limit
 // everywhere so Linux tests exercise the same rule (helper/PROTOCOL.md, "Socket path fallback").

@@ -1,7 +1,7 @@
 // The Python helper: its wire protocol, the socket connection, and starting, asking and stopping it.
 export * from "./parse-unload-after";
 export * from "./protocol";
-export * from "./helper-settings";
+export * from "./helper-constants";
 export * from "./helper-socket-path";
 export * from "./find-helper";
 export * from "./helper-client";
@@ -11,5 +11,5 @@ export * from "./load-model";
 export * from "./unload-model";
 export * from "./stop-helper";
 export * from "./is-model-busy";
-export { connectOurHelper, type ConnectedHelper } from "./ensure-helper";
+export { connectSameVersionHelper, type ConnectedHelper } from "./ensure-helper";
 export * from "./check-helper-starts";

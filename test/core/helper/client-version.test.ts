@@ -5,8 +5,8 @@ import path from "node:path";
 
 // This client expects another helper version than the one installed, as after an extension update
 // while the previous version's helper still runs.
-jest.mock("../../../src/core/helper/helper-settings", () => ({
-  ...jest.requireActual("../../../src/core/helper/helper-settings"),
+jest.mock("../../../src/core/helper/helper-constants", () => ({
+  ...jest.requireActual("../../../src/core/helper/helper-constants"),
   HELPER_VERSION: "0.0.0-other",
 }));
 
