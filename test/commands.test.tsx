@@ -8,8 +8,12 @@ import { helperStatus, modelState, storeSummary } from "./support/model-fixtures
 import { render, waitFor } from "./support/render";
 
 // The store and the helper are faked at their boundary; catalogue, styles and formatting run for real.
-jest.mock("../src/core/store/model-state");
-jest.mock("../src/core/helper/get-helper-status");
+jest.mock("../src/core/store", () =>
+  require("./support/mock-concern").withMockedFunctions(jest.requireActual("../src/core/store"), ["getModelStates"]),
+);
+jest.mock("../src/core/helper", () =>
+  require("./support/mock-concern").withMockedFunctions(jest.requireActual("../src/core/helper"), ["getHelperStatus"]),
+);
 const mocked = jest.mocked(core);
 
 const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "package.json"), "utf8")) as {
@@ -24,7 +28,6 @@ afterEach(() => setAppleSiliconOverride(undefined));
 
 describe("the commands", () => {
   it.each(manifest.commands.map((command) => command.name))("%s has a command file Raycast can run", (name) => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const module = require(path.join(__dirname, "..", "src", `${name}.tsx`)) as { default?: unknown };
     expect(typeof module.default).toBe("function");
   });

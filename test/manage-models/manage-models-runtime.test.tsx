@@ -11,12 +11,26 @@ import { LaunchType, raycast, resetRaycast } from "../mocks/raycast-api";
 import { deferred, modelState, storeSummary } from "../support/model-fixtures";
 import { render, waitFor } from "../support/render";
 
-jest.mock("../../src/core/store/model-state");
-jest.mock("../../src/core/helper/get-helper-status");
-jest.mock("../../src/core/store/background-download");
-jest.mock("../../src/core/runtime/get-runtime-status");
-jest.mock("../../src/core/runtime/setup-runtime");
-jest.mock("../../src/core/polish/polish");
+jest.mock("../../src/core/store", () =>
+  require("../support/mock-concern").withMockedFunctions(jest.requireActual("../../src/core/store"), [
+    "getModelStates",
+    "downloadInBackground",
+  ]),
+);
+jest.mock("../../src/core/helper", () =>
+  require("../support/mock-concern").withMockedFunctions(jest.requireActual("../../src/core/helper"), [
+    "getHelperStatus",
+  ]),
+);
+jest.mock("../../src/core/runtime", () =>
+  require("../support/mock-concern").withMockedFunctions(jest.requireActual("../../src/core/runtime"), [
+    "getRuntimeStatus",
+    "setupRuntime",
+  ]),
+);
+jest.mock("../../src/core/polish", () =>
+  require("../support/mock-concern").withMockedFunctions(jest.requireActual("../../src/core/polish"), ["polish"]),
+);
 const mocked = jest.mocked(core);
 
 const READY: RuntimeSetupResult = {

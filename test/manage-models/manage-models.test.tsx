@@ -11,15 +11,23 @@ import { render, waitFor, type Screen } from "../support/render";
 import { act, type ReactTestInstance } from "react-test-renderer";
 
 // The store and the helper are faked at their boundary; catalogue, styles and formatting run for real.
-jest.mock("../../src/core/store/model-state");
-jest.mock("../../src/core/helper/get-helper-status");
-jest.mock("../../src/core/store/background-download");
-jest.mock("../../src/core/store/cancel-download");
-jest.mock("../../src/core/store/delete-model");
-jest.mock("../../src/core/helper/is-model-busy");
-jest.mock("../../src/core/helper/load-model");
-jest.mock("../../src/core/helper/unload-model");
-jest.mock("../../src/core/store/verify-model");
+jest.mock("../../src/core/store", () =>
+  require("../support/mock-concern").withMockedFunctions(jest.requireActual("../../src/core/store"), [
+    "getModelStates",
+    "downloadInBackground",
+    "cancelDownload",
+    "deleteModel",
+    "verifyModel",
+  ]),
+);
+jest.mock("../../src/core/helper", () =>
+  require("../support/mock-concern").withMockedFunctions(jest.requireActual("../../src/core/helper"), [
+    "getHelperStatus",
+    "isModelBusy",
+    "loadModel",
+    "unloadModel",
+  ]),
+);
 const mocked = jest.mocked(core);
 
 const GB = 1_000_000_000;
