@@ -6,7 +6,9 @@ import { LaunchType, raycast, resetRaycast } from "../mocks/raycast-api";
 import { render, waitFor, type Screen } from "../support/render";
 
 // The helper is faked at the polish() boundary: each call waits for the test to stream and finish it.
-jest.mock("../../src/core/polish/polish");
+jest.mock("../../src/core/polish", () =>
+  require("../support/mock-concern").withMockedFunctions(jest.requireActual("../../src/core/polish"), ["polish"]),
+);
 const mocked = jest.mocked(core);
 
 interface Run {

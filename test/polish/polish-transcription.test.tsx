@@ -5,7 +5,9 @@ import { readLastFailure } from "../../src/raycast/last-failure";
 import { LaunchType, launchProps, raycast, resetRaycast, SELECTED_TEXT_ERRORS } from "../mocks/raycast-api";
 
 // The helper is faked at the polish() boundary; preferences, catalogue and messages run for real.
-jest.mock("../../src/core/polish/polish");
+jest.mock("../../src/core/polish", () =>
+  require("../support/mock-concern").withMockedFunctions(jest.requireActual("../../src/core/polish"), ["polish"]),
+);
 const mocked = jest.mocked(core);
 
 function polished(text: string, overrides: Partial<PolishResult> = {}): PolishResult {
