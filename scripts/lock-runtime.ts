@@ -3,9 +3,9 @@
  * helper/constraints.txt (the one source of the helper's pins):
  * - assets/runtime/requirements-<platform>.txt, hash-pinned with `uv pip compile --generate-hashes`, using
  *   the uv pinned in src/core/runtime/runtime-pins.ts (downloaded and checked like the set-up does);
- * - assets/runtime/helper/, a copy of the helper's Python package and protocol schema (the extension
- *   ships only `assets/`, so the runtime runs the helper from there).
- * `--check` writes nothing and exits 1 when either is stale (test/runtime-lock.test.ts runs the offline part).
+ * The helper's Python package itself lives in assets/runtime/helper/ (the extension ships only `assets/`;
+ * helper/src links there), so the runtime runs the very source the tests do: nothing to copy.
+ * `--check` writes nothing and exits 1 when a lock is stale (test/core/runtime/lock.test.ts runs the offline part).
  */
 import { createHash } from "node:crypto";
 import fs from "node:fs";
@@ -13,7 +13,6 @@ import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import {
-  HELPER_SOURCE_DIR,
   LOCK_PYTHON_VERSION,
   LOCK_TARGETS,
   RUNTIME_ASSETS_DIR,
@@ -31,20 +30,6 @@ export function lockInputsHash(): string {
   const hash = createHash("sha256");
   for (const input of INPUTS) hash.update(fs.readFileSync(path.join(ROOT, input)));
   return hash.digest("hex");
-}
-
-/** The helper source files the extension ships: relative path in assets/runtime/helper → source file. */
-export function helperSourceFiles(): Map<string, string> {
-  const packageDir = path.join(ROOT, "helper", "src", "mlx_polish_helper");
-  const files = new Map<string, string>();
-  for (const name of fs
-    .readdirSync(packageDir)
-    .filter((entry) => entry.endsWith(".py"))
-    .sort()) {
-    files.set(path.join("mlx_polish_helper", name), path.join(packageDir, name));
-  }
-  files.set(path.join("mlx_polish_helper", "protocol.schema.json"), path.join(ROOT, "helper", "protocol.schema.json"));
-  return files;
 }
 
 function lockHeader(): string {
@@ -86,15 +71,6 @@ async function compileLock(platform: RuntimePlatform, uv: string): Promise<strin
 
 async function main(check: boolean): Promise<number> {
   let stale = false;
-  const sourceDir = path.join(ASSETS, HELPER_SOURCE_DIR);
-  const wanted = helperSourceFiles();
-  if (!check) {
-    fs.rmSync(sourceDir, { recursive: true, force: true });
-    for (const [relative, source] of wanted) {
-      fs.mkdirSync(path.dirname(path.join(sourceDir, relative)), { recursive: true });
-      fs.copyFileSync(source, path.join(sourceDir, relative));
-    }
-  }
   const cache = path.join(ROOT, "node_modules", ".cache", "mlx-polish-uv");
   const platform: RuntimePlatform = process.platform === "darwin" ? "macos-arm64" : "linux-x86_64";
   const uv = await installUv({ root: cache, platform });

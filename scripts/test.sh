@@ -26,7 +26,9 @@ step "smollm2 model" tsx scripts/smollm2-model.ts
 step "eslint" eslint .
 step "prettier" prettier --check --log-level warn .
 step "tsc" tsc --noEmit -p tsconfig.test.json
-step "ruff" bash -c "helper/.venv/bin/ruff check helper bench/helper && helper/.venv/bin/ruff format --check helper bench/helper"
+# The helper package lives in assets/runtime/helper (shipped with the extension); one config for all.
+ruff_paths="--config helper/pyproject.toml helper assets/runtime/helper bench/helper"
+step "ruff" bash -c "helper/.venv/bin/ruff check $ruff_paths && helper/.venv/bin/ruff format --check $ruff_paths"
 step "pytest" helper/.venv/bin/python -m pytest helper/tests -q
 # PyInstaller build (~3 min on 2 cores, skipped when its inputs are unchanged) and a smoke test of it.
 step "frozen helper" bash scripts/build-helper.sh

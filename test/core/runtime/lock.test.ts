@@ -1,12 +1,19 @@
 /**
- * What the runtime set-up installs is what the repo says: the committed locks and the helper source in
- * assets/ are fresh (regenerate with `npm run lock:runtime`), hash-pinned, on the same pins as
- * helper/constraints.txt, and uv comes from PyPI's file host.
+ * What the runtime set-up installs is what the repo says: the committed locks are fresh (regenerate with
+ * `npm run lock:runtime`), hash-pinned, on the same pins as helper/constraints.txt; the helper source in
+ * assets/ is the checkout's own; and uv comes from PyPI's file host.
  */
-import { readFileSync } from "node:fs";
+import { lstatSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
-import { LOCK_TARGETS, UV_VERSION, UV_WHEELS, lockFileName, type RuntimePlatform } from "../../../src/core";
-import { helperSourceFiles, lockInputsHash } from "../../../scripts/lock-runtime";
+import {
+  HELPER_SOURCE_DIR,
+  LOCK_TARGETS,
+  UV_VERSION,
+  UV_WHEELS,
+  lockFileName,
+  type RuntimePlatform,
+} from "../../../src/core";
+import { lockInputsHash } from "../../../scripts/lock-runtime";
 
 const root = path.resolve(__dirname, "..", "..", "..");
 const platforms = Object.keys(LOCK_TARGETS) as RuntimePlatform[];
@@ -47,11 +54,11 @@ describe("the runtime's lock files", () => {
     expect(lockText("linux-x86_64")).toMatch(/^mlx-cpu==/m);
   });
 
-  it("ships the helper's current source beside them", () => {
-    for (const [relative, source] of helperSourceFiles()) {
-      const shipped = readFileSync(path.join(root, "assets", "runtime", "helper", relative), "utf8");
-      expect({ relative, same: shipped === readFileSync(source, "utf8") }).toEqual({ relative, same: true });
-    }
+  it("ships the helper's source itself beside them: the checkout's helper/src is the shipped package", () => {
+    const shipped = path.join(root, "assets", "runtime", HELPER_SOURCE_DIR, "mlx_polish_helper");
+    expect(realpathSync(path.join(root, "helper", "src", "mlx_polish_helper"))).toBe(realpathSync(shipped));
+    expect(lstatSync(path.join(shipped, "protocol.py")).isFile()).toBe(true);
+    expect(lstatSync(path.join(shipped, "protocol.schema.json")).isFile()).toBe(true);
   });
 
   it.each(platforms)("takes uv for %s from PyPI's file host, this version, with a sha256", (platform) => {

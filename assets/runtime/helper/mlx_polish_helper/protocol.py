@@ -1,4 +1,4 @@
-"""The wire protocol: request validation against helper/protocol.schema.json and reply lines."""
+"""The wire protocol: request validation against protocol.schema.json and reply lines."""
 
 import json
 from functools import cache
@@ -8,11 +8,9 @@ from typing import Literal
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
-# Frozen builds carry the schema inside the package; a source checkout reads the one in helper/.
-_SCHEMA_CANDIDATES = (
-    Path(__file__).with_name("protocol.schema.json"),
-    Path(__file__).resolve().parents[2] / "protocol.schema.json",
-)
+# The one schema lives inside the package: the checkout, the runtime (which reads the package from
+# the extension's assets) and the frozen build all find it beside this file.
+_SCHEMA_PATH = Path(__file__).with_name("protocol.schema.json")
 
 # Generous for a long dictation plus a style's examples, small enough that a runaway client cannot
 # make the helper buffer without bound.
@@ -44,10 +42,7 @@ class HelperError(Exception):
 
 @cache
 def schema() -> dict:
-    for path in _SCHEMA_CANDIDATES:
-        if path.is_file():
-            return json.loads(path.read_text())
-    raise FileNotFoundError(f"protocol.schema.json not found in {_SCHEMA_CANDIDATES}")
+    return json.loads(_SCHEMA_PATH.read_text())
 
 
 def protocol_version() -> int:
