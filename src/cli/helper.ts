@@ -10,7 +10,8 @@ import {
   describeSetupProgress,
   type RuntimeSetupProgress,
 } from "../core";
-import { EXIT_CODES, exitCodeFor } from "./exit-codes";
+import { reportFailure } from "./report-failure";
+import { EXIT_CODES } from "./exit-codes";
 import { HELP_OPTION, parseCommandArgs, printHelp, usageError } from "./parse-command-args";
 
 const USAGE = `usage: mlx-polish helper <status|stop|setup|remove> [--json]
@@ -83,18 +84,7 @@ async function setup(json: boolean): Promise<number> {
     );
     return EXIT_CODES.ok;
   } catch (error) {
-    const failure = error as { code?: string; message?: string; retryable?: boolean };
-    if (json) {
-      const line = {
-        event: "error",
-        code: failure.code ?? "internal",
-        message: failure.message,
-        retryable: failure.retryable,
-      };
-      process.stdout.write(`${JSON.stringify(line)}\n`);
-    }
-    process.stderr.write(`mlx-polish: ${failure.message ?? String(error)}\n`);
-    return exitCodeFor(error);
+    return reportFailure(error, json);
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);

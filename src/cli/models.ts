@@ -11,6 +11,7 @@ import {
   type DownloadProgress,
   type ModelState,
 } from "../core";
+import { reportFailure } from "./report-failure";
 import { EXIT_CODES, exitCodeFor } from "./exit-codes";
 import { HELP_OPTION, parseCommandArgs, printHelp, usageError } from "./parse-command-args";
 
@@ -84,19 +85,7 @@ async function download(modelId: string, json: boolean): Promise<number> {
     process.stdout.write(json ? `${JSON.stringify({ event: "done", ...toJson(state) })}\n` : `${describe(state)}\n`);
     return EXIT_CODES.ok;
   } catch (error) {
-    const code = exitCodeFor(error);
-    const failure = error as { code?: string; message?: string; retryable?: boolean };
-    if (json) {
-      const line = {
-        event: "error",
-        code: failure.code ?? "internal",
-        message: failure.message,
-        retryable: failure.retryable,
-      };
-      process.stdout.write(`${JSON.stringify(line)}\n`);
-    }
-    process.stderr.write(`mlx-polish: ${failure.message ?? String(error)}\n`);
-    return code;
+    return reportFailure(error, json);
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
