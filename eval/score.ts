@@ -42,13 +42,8 @@ export interface CaseScore {
   text: string;
 }
 
-export interface RunScore {
-  model: string;
-  label: string;
-  title: string;
-  platform: string;
-  startedAt: string;
-  wallMs: number;
+/** A run's own facts (model, label, timing) with its scores in place of the raw results. */
+export interface RunScore extends Omit<RunRecord, "results"> {
   cases: CaseScore[];
   summary: {
     cases: number;

@@ -10,6 +10,7 @@ import {
   describeSetupProgress,
   type RuntimeSetupProgress,
 } from "../core";
+import { cancelOnInterrupt } from "./interrupt";
 import { reportFailure } from "./report-failure";
 import { EXIT_CODES } from "./exit-codes";
 import { HELP_OPTION, parseCommandArgs, printHelp, usageError } from "./parse-command-args";
@@ -61,10 +62,6 @@ function describeRuntimeJson(runtime: HelperCommand): { kind: string; path: stri
 
 /** `helper setup [--json]`: Ctrl-C cancels (the previous runtime, if any, stays in use). */
 async function setup(json: boolean): Promise<number> {
-  const controller = new AbortController();
-  const onSignal = () => controller.abort();
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
   let lastLine = 0;
   let lastStage = "";
   const report = (progress: RuntimeSetupProgress) => {
@@ -77,7 +74,7 @@ async function setup(json: boolean): Promise<number> {
     }
   };
   try {
-    const runtime = await setupRuntime({ signal: controller.signal, onProgress: report });
+    const runtime = await cancelOnInterrupt((signal) => setupRuntime({ signal, onProgress: report }));
     const done = { event: "done", ready: true, changed: runtime.changed, path: runtime.path, lock: runtime.lock };
     process.stdout.write(
       json ? `${JSON.stringify(done)}\n` : `${runtime.changed ? "Set up" : "Already set up:"} ${runtime.path}\n`,
@@ -85,9 +82,6 @@ async function setup(json: boolean): Promise<number> {
     return EXIT_CODES.ok;
   } catch (error) {
     return reportFailure(error, json);
-  } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
   }
 }
 

@@ -11,6 +11,7 @@ import {
   type DownloadProgress,
   type ModelState,
 } from "../core";
+import { cancelOnInterrupt } from "./interrupt";
 import { reportFailure } from "./report-failure";
 import { EXIT_CODES, exitCodeFor } from "./exit-codes";
 import { HELP_OPTION, parseCommandArgs, printHelp, usageError } from "./parse-command-args";
@@ -66,11 +67,6 @@ async function status(modelId: string, json: boolean): Promise<number> {
 }
 
 async function download(modelId: string, json: boolean): Promise<number> {
-  // Ctrl-C (or a polite kill) cancels: the download stops and removes its partial files.
-  const controller = new AbortController();
-  const onSignal = () => controller.abort();
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
   let lastLine = 0;
   const report = (progress: DownloadProgress) => {
     if (json) {
@@ -81,31 +77,27 @@ async function download(modelId: string, json: boolean): Promise<number> {
     }
   };
   try {
-    const state = await downloadModel({ modelId, signal: controller.signal, onProgress: report });
+    // Ctrl-C (or a polite kill) cancels: the download stops and removes its partial files.
+    const state = await cancelOnInterrupt((signal) => downloadModel({ modelId, signal, onProgress: report }));
     process.stdout.write(json ? `${JSON.stringify({ event: "done", ...toJson(state) })}\n` : `${describe(state)}\n`);
     return EXIT_CODES.ok;
   } catch (error) {
     return reportFailure(error, json);
-  } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
   }
 }
 
 async function verify(modelId: string, json: boolean): Promise<number> {
-  // Ctrl-C stops between reads and marks nothing.
-  const controller = new AbortController();
-  const onSignal = () => controller.abort();
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
   try {
-    const result = await verifyModel({
-      modelId,
-      signal: controller.signal,
-      onFile: ({ path, index, count }) => {
-        if (!json) process.stderr.write(`${modelId}: checking ${path} (${index + 1} of ${count})\n`);
-      },
-    });
+    // Ctrl-C stops between reads and marks nothing.
+    const result = await cancelOnInterrupt((signal) =>
+      verifyModel({
+        modelId,
+        signal,
+        onFile: ({ path, index, count }) => {
+          if (!json) process.stderr.write(`${modelId}: checking ${path} (${index + 1} of ${count})\n`);
+        },
+      }),
+    );
     const { damagedFiles, checkedFiles } = result;
     if (json) {
       process.stdout.write(`${JSON.stringify({ ...toJson(result.state), checkedFiles, damagedFiles })}\n`);
@@ -114,11 +106,7 @@ async function verify(modelId: string, json: boolean): Promise<number> {
     }
     return damagedFiles.length > 0 ? EXIT_CODES.integrity : EXIT_CODES.ok;
   } catch (error) {
-    process.stderr.write(`mlx-polish: ${(error as Error).message}\n`);
-    return exitCodeFor(error);
-  } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    return reportFailure(error, false);
   }
 }
 

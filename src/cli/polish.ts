@@ -1,5 +1,6 @@
 import manifest from "../../package.json";
 import { PolishError, STYLES, findModel, parseUnloadAfter, polish, type StyleId } from "../core";
+import { cancelOnInterrupt } from "./interrupt";
 import { EXIT_CODES } from "./exit-codes";
 import { HELP_OPTION, parseCommandArgs, printHelp } from "./parse-command-args";
 
@@ -40,18 +41,16 @@ export async function polishCommand(args: string[]): Promise<number> {
   const text = positionals.length > 0 ? positionals.join(" ") : await readStdin();
 
   // Ctrl-C cancels the rewrite; the original text still reaches stdout.
-  const controller = new AbortController();
-  const onInterrupt = () => controller.abort();
-  process.once("SIGINT", onInterrupt);
-  const result = await polish({
-    text,
-    modelId: values.model,
-    style: values.style as StyleId | undefined,
-    customInstructions: values.instructions,
-    unloadAfterSeconds: parseUnloadAfter(values["unload-after"]),
-    signal: controller.signal,
-  });
-  process.off("SIGINT", onInterrupt);
+  const result = await cancelOnInterrupt((signal) =>
+    polish({
+      text,
+      modelId: values.model,
+      style: values.style as StyleId | undefined,
+      customInstructions: values.instructions,
+      unloadAfterSeconds: parseUnloadAfter(values["unload-after"]),
+      signal,
+    }),
+  );
 
   if (values.json) {
     process.stdout.write(`${JSON.stringify(result)}\n`);
