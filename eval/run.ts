@@ -10,6 +10,7 @@
  * `eval/REPORT.md` for SmolLM2, `eval/results/<label>.md` for a catalogue model.
  * `--json` prints the scored run as JSON on stdout instead of the summary.
  */
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -54,7 +55,9 @@ async function main(): Promise<void> {
   for (const target of await targets(values.model, values.label)) {
     const run = await evaluate(target, cases);
     mkdirSync(RESULTS_DIR, { recursive: true });
-    writeFileSync(path.join(RESULTS_DIR, `${target.label}.json`), `${JSON.stringify(run, null, 2)}\n`);
+    const resultsFile = path.join(RESULTS_DIR, `${target.label}.json`);
+    writeFileSync(resultsFile, `${JSON.stringify(run, null, 2)}\n`);
+    formatForRepo(resultsFile);
     // The committed report is SmolLM2's; other models' reports land next to their results.
     const report =
       target.label === SMOLLM2_LABEL ? path.join(__dirname, "REPORT.md") : path.join(RESULTS_DIR, `${target.label}.md`);
@@ -141,7 +144,16 @@ async function finish(run: RunRecord, json: boolean, reportFile: string | undefi
   const scored = scoreRun(run, readCases());
   if (json) process.stdout.write(`${JSON.stringify(scored, null, 2)}\n`);
   else console.log(summaryLine(scored));
-  if (reportFile) writeReport(reportFile, scored);
+  if (reportFile) {
+    writeReport(reportFile, scored);
+    formatForRepo(reportFile);
+  }
+}
+
+/** What the eval writes is committed: Prettier-format it, so `npm test`'s Prettier check stays green. */
+function formatForRepo(file: string): void {
+  const prettier = path.join(__dirname, "..", "node_modules", ".bin", "prettier");
+  spawnSync(prettier, ["--log-level", "warn", "--write", file], { stdio: "inherit" });
 }
 
 main().catch((error) => {
