@@ -103,7 +103,12 @@ async function evaluate(target: Target, cases: EvalCase[]): Promise<RunRecord> {
   const results: RunRecord["results"] = [];
   try {
     for (const [index, item] of ordered.entries()) {
+      // The model's own words before the faithfulness check, so a changed check can be replayed (`--rejudge`).
+      let rewrite = "";
       const result: PolishResult = await polish({
+        onText: (text) => {
+          rewrite = text;
+        },
         text: item.input,
         modelId: target.modelId,
         style: item.style,
@@ -112,7 +117,7 @@ async function evaluate(target: Target, cases: EvalCase[]): Promise<RunRecord> {
         supportDir,
         unloadAfterSeconds: null,
       });
-      results.push({ id: item.id, result });
+      results.push({ id: item.id, result, rewrite });
       if (!process.stdout.isTTY || index % 10 === 9) {
         console.error(
           `eval: ${index + 1}/${ordered.length} ${item.id} ${outcomeOf(result)} ${Math.round(result.timings.totalMs)} ms`,

@@ -15,7 +15,8 @@ export interface RunRecord {
   platform: string;
   startedAt: string;
   wallMs: number;
-  results: { id: string; result: PolishResult }[];
+  /** `rewrite`: the model's streamed text before the faithfulness check (absent in older runs). */
+  results: { id: string; result: PolishResult; rewrite?: string }[];
 }
 
 export interface CaseScore {
