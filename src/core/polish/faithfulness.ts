@@ -1,16 +1,20 @@
 /**
- * Reads a rewrite against the dictation the way a careful reader would: does every number, date, time,
- * amount, name, negation and content word of the input survive, does the rewrite invent any, and does it
- * answer or obey the dictation instead of cleaning it? Small models change "wednesday" back to "tuesday",
- * drop half a sentence or reply "I'm glad you're excited", and the user pastes without reading: such a
- * rewrite must never count as polished.
+ * Reads a rewrite against the dictation the way a careful reader would: it aligns the two texts word by
+ * word and classifies every edit. Allowed: fillers, doubled words, words a spoken self-correction took back,
+ * spoken punctuation, casing, number, date, time and amount formats, abbreviations, spellings (all
+ * normalised away in `words.ts`), and in the styles that rephrase (Formal, Casual, Concise, Email, Bullet
+ * List) words replaced by their equivalents (WordNet, `lexicon.ts`) and dropped hedges and lead-ins. Not
+ * allowed: a number, date, time, amount, name or negation lost, changed or invented; two facts of a kind
+ * swapped ("from Tuesday to Wednesday" → "from Wednesday to Tuesday", "Alice owes Bob" → "Bob owes Alice");
+ * a "not" moved to another word; a taken-back word brought back; more plain content words lost or brought
+ * in than the style allows; an answer to the dictation, or an order in it carried out.
  *
- * Words are compared after normalisation, so what a good clean-up legitimately changes passes: casing,
- * punctuation, contractions ("can't" = "can not"), number words ("twenty five" = "25", "two oh four" =
- * "204", "nine thirty" = "9:30"), fillers, spoken punctuation ("comma", "new paragraph"), and the words a
- * spoken self-correction ("tuesday no wait wednesday") takes back.
+ * Small models change "wednesday" back to "tuesday", drop half a sentence or reply "I'm glad you're
+ * excited", and the user pastes without reading: such a rewrite must never count as polished.
  */
 import type { StyleId } from "../catalog";
+import { lexicon, type Relation } from "./lexicon";
+import { analyse, FUNCTION_WORDS, markNames, normalise, stem, words, type Word } from "./words";
 
 export interface FaithfulnessParams {
   /** The dictated text (one piece or one sentence of it). */
@@ -26,25 +30,14 @@ export interface FaithfulnessCheck {
   lost: string[];
   /** Words of the rewrite the input does not have (beyond what the style needs). */
   added: string[];
+  /** Facts whose order or scope changed: two swapped facts of a kind, or the word a "not" belongs to. */
+  moved: string[];
   /** The rewrite answers a question or carries out an order in the dictation instead of cleaning it. */
   answered: boolean;
 }
 
-interface Word {
-  /** Lower-case, digits for number words. */
-  text: string;
-  /** Compared form: plural, past and -ing endings removed. */
-  stem: string;
-  /** A number, date, time, amount, negation or identifier part: never dropped, never invented. */
-  fact: boolean;
-  /** A filler, function word, spoken punctuation or a word a self-correction took back: may go. */
-  optional: boolean;
-  /** Capitalised inside a sentence of the rewrite: a name, compared letter for letter ("Jona" ≠ "jonas"). */
-  name?: boolean;
-}
-
-// How many plain content words a style may drop or bring in, as a share of the input's content words
-// (rounded down, so short texts get none). Facts get no such slack in any style.
+// How many plain content words a style may drop or bring in beyond the edits it is allowed, as a share of
+// the input's content words (rounded down, so short texts get none). Facts get no such slack in any style.
 const TOLERANCE: Record<StyleId, { lost: number; added: number }> = {
   "clean-up": { lost: 0.1, added: 0.1 },
   formal: { lost: 0.15, added: 0.3 },
@@ -53,56 +46,25 @@ const TOLERANCE: Record<StyleId, { lost: number; added: number }> = {
   email: { lost: 0.15, added: 0.2 },
   "bullet-list": { lost: 0.2, added: 0.1 },
 };
+// The styles that rephrase: equivalent words, broader verbs, dropped hedges and lead-ins are theirs.
+const REPHRASING: ReadonlySet<StyleId> = new Set(["formal", "casual", "concise", "email", "bullet-list"]);
+// What an exact clean-up may still change: the spelling of a word, or a form derived from the same word.
+const CLEAN_UP_RELATIONS: ReadonlySet<Relation> = new Set(["same", "spelling", "derived"]);
+// The longest lead-in ("so i just wanted to give everyone a quick update on") a rephrasing style may drop.
+const LEAD_IN_WORDS = 8;
 
 // Words a style itself brings: an email's greeting and sign-off, formal politeness.
 const STYLE_WORDS: Partial<Record<StyleId, ReadonlySet<string>>> = {
   email: words(
     "hi hello dear hey greetings team all everyone there thanks thank regards best kind warm wishes cheers sincerely yours good morning afternoon evening",
   ),
-  formal: words("please kindly would could unable attend regards request inform"),
+  formal: words("please kindly would could unable attend regards request inform able"),
   casual: words("hey thanks cool"),
 };
-// Hedges and padding Concise exists to cut.
+// Hedges and padding a rephrasing style may cut.
 const HEDGES = words(
-  "probably maybe perhaps possibly think guess suppose believe seems seem kind sort just really quite pretty somewhat basically trying try say saying mean wanted want quickly actually consider great",
+  "probably maybe perhaps possibly think guess suppose believe seems seem kind sort just really quite pretty somewhat basically trying try say saying mean wanted want quickly actually consider great honestly",
 );
-
-// English, and the German, French and Spanish hesitation sounds.
-const FILLERS = words(
-  "um umm uh uhh uhm er erm ah ahh eh hmm mm mhm like yeah yep ok okay oh well right alright basically literally äh ähm öh euh bah este pues",
-);
-const FILLER_PHRASES = /\b(?:you know|kind of|sort of|you see)\b/g;
-const CJK_FILLERS = /[嗯啊呃哦噢]|那个|就是说|就是/g;
-const SPOKEN_PUNCTUATION =
-  /\b(?:question mark|exclamation (?:mark|point)|full stop|new (?:line|paragraph)|open (?:quote|paren(?:thesis)?)|close (?:quote|paren(?:thesis)?)|end quote|unquote|comma|period|colon|semicolon|ellipsis|dot|slash|underscore|hyphen|dash)\b/g;
-const FUNCTION_WORDS = words(
-  // English
-  "a an the and or but if then so to of in on at by for with from up down out off over under about into onto as than too also very " +
-    "is am are was were be been being do does did done have has had having will would shall should can could may might must " +
-    "i me my mine myself we us our ours you your yours he him his she her hers it its they them their theirs this that these those there here " +
-    "all any each some such both own same again once only just s t ll re ve d m let lets get gets got going gonna wanna gotta please " +
-    // German, French, Spanish
-    "der die das den dem des ein eine einen einem und oder aber ich du er sie es wir ihr mir mich dich uns zu im am auf mit von für ist sind war " +
-    "le la les l un une des de du et ou mais je tu il elle nous vous ils elles que qui est sont à au aux en ce cette " +
-    "el los las una unos unas y o pero yo tú él ella nosotros que es son a al del en lo " +
-    // Chinese particles (one character each)
-    "的 了 吗 呢 吧 啦 呀 我 你 他 她 们 是 把 给",
-);
-const NEGATIONS = words(
-  "not no never nobody nothing none neither nor without nowhere nicht kein keine nie pas jamais ne nunca nada nadie 不 没 别",
-);
-const FACT_WORDS = words(
-  "january february march april june july august september october november december " +
-    "monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight yesterday next last " +
-    "am pm noon midnight morning afternoon evening percent dollars dollar euros euro pounds pound cents yen",
-);
-// Spoken self-corrections and how many words before them they may take back.
-const CORRECTIONS: [RegExp, number][] = [
-  [/\b(?:scratch that|never mind|forget that|delete that|strike that)\b/g, 12],
-  [/\b(?:no wait|wait no|no no|make that|or rather|no sorry|sorry|correction|i mean|rather|actually no|nein|no)\b/g, 4],
-  [/\b(?:actually)\b/g, 3],
-];
-const CORRECTION_MARK = "\uE000";
 const QUESTION_START =
   /^(?:what|what's|whats|who|whom|whose|where|when|why|how|which|is|are|was|were|am|do|does|did|can|could|would|should|will|shall|may|have|has)\b/;
 const COMMAND_START =
@@ -114,41 +76,72 @@ const REPLY_OPENINGS =
 /** Checks a rewrite against its input; see the module comment for what passes. */
 export function checkFaithfulness({ input, output, style }: FaithfulnessParams): FaithfulnessCheck {
   const styleWords = STYLE_WORDS[style];
+  const rephrasing = REPHRASING.has(style);
   // An email's greeting and sign-off words ("hi", "thanks") may be moved or reworded.
   const source = analyse(input).map((word) =>
     style === "email" && styleWords?.has(word.text) ? { ...word, optional: true } : word,
   );
   const rewrite = markNames(output, analyse(output));
-  const sourceStems = new Set(source.map((word) => word.stem));
-  const sourceTexts = new Set(source.map((word) => word.text));
-  const sourceJoined = joinedRuns(source);
-  // A name of the rewrite stands only for itself: "Jona" does not keep "jonas".
-  const rewriteStems = new Set(rewrite.filter((word) => !word.name).map((word) => word.stem));
-  const rewriteTexts = new Set(rewrite.map((word) => word.text));
-  const rewriteJoined = joinedRuns(rewrite);
+  const kept = source.filter((word) => !word.optional);
+  const written = rewrite.filter((word) => !word.optional || word.fact);
+  const alignment = align(kept, written, (a, b) => relationAllowed(a, b, style));
 
   const lostFacts: string[] = [];
   const lostContent: string[] = [];
-  for (const word of unique(source.filter((word) => !word.optional))) {
-    if (rewriteStems.has(word.stem) || rewriteTexts.has(word.text) || rewriteJoined.has(word.text)) continue;
-    if (style === "concise" && !word.fact && HEDGES.has(word.text)) continue;
-    (word.fact ? lostFacts : lostContent).push(word.text);
-  }
   const addedFacts: string[] = [];
   const addedContent: string[] = [];
-  for (const word of unique(rewrite.filter((word) => !word.optional || word.fact))) {
-    if ((word.name ? sourceTexts.has(word.text) : sourceStems.has(word.stem)) || sourceJoined.has(word.text)) continue;
-    if (!word.fact && (styleWords?.has(word.text) || FUNCTION_WORDS.has(word.text))) continue;
+  const rewriteTexts = new Set(rewrite.map((word) => word.text));
+  const rewriteStems = new Set(rewrite.filter((word) => !word.name).map((word) => word.stem));
+  const rewriteJoined = joinedRuns(rewrite);
+  const sourceJoined = joinedRuns(source);
+  const bullets = output.split("\n").filter((line) => /^\s*(?:[-•*]|\d+[.)])\s+/.test(line)).length;
+  const firstMatched = kept.findIndex((_, index) => alignment.sourceTo[index] !== undefined);
+
+  for (const [index, word] of kept.entries()) {
+    if (alignment.sourceTo[index] !== undefined || rewriteJoined.has(word.text)) continue;
+    // A fact counts once per mention: a second "not" or "3" elsewhere does not keep this one.
+    if (!word.fact && (rewriteStems.has(word.stem) || rewriteTexts.has(word.text))) continue;
+    if (word.fact) {
+      // A list shows its count: "the three risks are" may become three bullets.
+      if (style === "bullet-list" && word.kind === "number" && Number(word.text) === bullets) continue;
+      lostFacts.push(word.text);
+      continue;
+    }
+    if (rephrasing && HEDGES.has(word.text)) continue;
+    if (rephrasing && firstMatched > 0 && index < firstMatched && index < LEAD_IN_WORDS) {
+      if (!kept.slice(0, firstMatched).some((before) => before.fact)) continue;
+    }
+    lostContent.push(word.text);
+  }
+
+  // Facts the speaker took back, and only took back: bringing them back reverts the correction. (The
+  // reach of a cue is generous, so plain words it covers may stay: "we should meet on tuesday no wait".)
+  const sayStems = new Set(kept.map((word) => word.stem));
+  const takenBack = new Set(
+    source.filter((word) => word.takenBack && word.fact && !sayStems.has(word.stem)).map((word) => word.stem),
+  );
+  const sourceStems = new Set(source.map((word) => word.stem));
+  const sourceTexts = new Set(source.map((word) => word.text));
+  for (const [index, word] of written.entries()) {
+    const reverted = word.fact && takenBack.has(word.stem);
+    if (alignment.rewriteTo[index] !== undefined && !reverted) continue;
+    if (!reverted) {
+      const known = word.name ? sourceTexts.has(word.text) : sourceStems.has(word.stem);
+      if (known || sourceJoined.has(word.text)) continue;
+      if (!word.fact && (styleWords?.has(word.text) || FUNCTION_WORDS.has(word.text))) continue;
+    }
     (word.fact ? addedFacts : addedContent).push(word.text);
   }
-  const negationChange = count(source, NEGATIONS) - count(rewrite, NEGATIONS);
-  if (negationChange > 0 && !lostFacts.includes("not")) lostFacts.push("not");
+
+  const negationChange =
+    kept.filter((word) => word.kind === "negation").length - written.filter((word) => word.kind === "negation").length;
   if (negationChange < 0 && !addedFacts.includes("not")) addedFacts.push("not");
 
-  const contentCount = unique(source.filter((word) => !word.optional && !word.fact)).length;
+  const moved = [...swappedFacts(kept, written, alignment), ...movedNegations(kept, written, alignment)];
+  const contentCount = new Set(kept.filter((word) => !word.fact).map((word) => word.stem)).size;
   const tolerance = TOLERANCE[style];
-  const tooManyLost = lostContent.length > Math.floor(contentCount * tolerance.lost);
-  const tooManyAdded = addedContent.length > Math.floor(contentCount * tolerance.added);
+  const tooManyLost = unique(lostContent).length > Math.floor(contentCount * tolerance.lost);
+  const tooManyAdded = unique(addedContent).length > Math.floor(contentCount * tolerance.added);
   const replyOpening = REPLY_OPENINGS.test(normalise(output)) && !REPLY_OPENINGS.test(normalise(input));
   const asksOrOrders = isQuestionOrOrder(input);
   // A new word that replaces a lost one of the same root ("Jona" for "jonas") is a change, not an answer.
@@ -157,13 +150,25 @@ export function checkFaithfulness({ input, output, style }: FaithfulnessParams):
   const answered =
     (replyOpening && rewrite.length > 0) ||
     (asksOrOrders && tooManyAdded && [...addedFacts, ...addedContent].some((added) => !changed(added)));
-  const faithful = source.every((word) => word.optional)
-    ? rewrite.every((word) => word.optional)
-    : lostFacts.length === 0 && addedFacts.length === 0 && !tooManyLost && !tooManyAdded && !answered;
-  return { faithful, lost: [...lostFacts, ...lostContent], added: [...addedFacts, ...addedContent], answered };
+  const faithful =
+    kept.length === 0
+      ? rewrite.every((word) => word.optional)
+      : lostFacts.length === 0 &&
+        addedFacts.length === 0 &&
+        moved.length === 0 &&
+        !tooManyLost &&
+        !tooManyAdded &&
+        !answered;
+  return {
+    faithful,
+    lost: unique([...lostFacts, ...lostContent]),
+    added: unique([...addedFacts, ...addedContent]),
+    moved: unique(moved),
+    answered,
+  };
 }
 
-/** A short account of an unfaithful rewrite for people, naming the words it lost and brought in. */
+/** A short account of an unfaithful rewrite for people, naming the words it lost, moved and brought in. */
 export function describeUnfaithful(check: FaithfulnessCheck): string {
   const quote = (list: string[]) =>
     list
@@ -173,6 +178,7 @@ export function describeUnfaithful(check: FaithfulnessCheck): string {
   const parts: string[] = [];
   if (check.answered) parts.push("it answered or carried out the text instead of rewriting it");
   if (check.lost.length) parts.push(`it lost ${quote(check.lost)}`);
+  if (check.moved?.length) parts.push(`it swapped or moved ${quote(check.moved)}`);
   if (check.added.length) parts.push(`it added ${quote(check.added)}`);
   return parts.length
     ? `The rewrite changed what you said: ${parts.join("; ")}.`
@@ -184,281 +190,152 @@ export function comparableWords(text: string): string[] {
   return analyse(text).map((word) => word.text);
 }
 
-function analyse(text: string): Word[] {
-  let prepared = normalise(text)
-    .replace(CJK_FILLERS, " ")
-    .replace(FILLER_PHRASES, " ")
-    .replace(SPOKEN_PUNCTUATION, " ");
-  for (const [cue] of CORRECTIONS)
-    prepared = prepared.replace(cue, (match) => ` ${CORRECTION_MARK}${match.replace(/\s+/g, "_")} `);
-  const raw = prepared.match(/[\p{L}\p{M}\p{N}\uE000_]+/gu) ?? [];
-  const tokens = numbersToDigits(raw.flatMap(splitCjk));
-  const result: Word[] = [];
-  for (const token of tokens) {
-    if (token.startsWith(CORRECTION_MARK)) {
-      const cue = token.slice(1).replace(/_/g, " ");
-      const reach = CORRECTIONS.find(([pattern]) => new RegExp(`^${pattern.source}$`).test(cue))?.[1] ?? 4;
-      // "no" alone is only a correction right after a fact ("eight no nine"); otherwise it is a negation.
-      if (cue === "no" && !(result.at(-1)?.fact && /^\d/.test(result.at(-1)!.text))) {
-        result.push(makeWord("no"));
-        continue;
-      }
-      for (let back = 1; back <= reach && back <= result.length; back++) result[result.length - back].optional = true;
-      continue;
-    }
-    const word = makeWord(token);
-    // "am" is a time only after a number ("9 am"); elsewhere it is the verb ("i am").
-    if (token === "am" && !/^\d+$/.test(result.at(-1)?.text ?? ""))
-      Object.assign(word, { fact: false, optional: true });
-    result.push(word);
-  }
-  return result;
+/** Whether `b` of the rewrite may stand for `a` of the dictation in this style. */
+function relationAllowed(a: Word, b: Word, style: StyleId): boolean {
+  if (a.fact || b.fact || b.name) return false;
+  if (a.text.length < 3 || b.text.length < 3) return false;
+  const relation = lexicon().relation(a.text, b.text);
+  if (!relation) return false;
+  return REPHRASING.has(style) || CLEAN_UP_RELATIONS.has(relation);
+}
+
+interface Alignment {
+  /** For each dictated word, the index of the rewrite word it lines up with. */
+  sourceTo: (number | undefined)[];
+  rewriteTo: (number | undefined)[];
 }
 
 /**
- * Flags the words of a rewrite written with a capital inside a sentence: names. Word order is the same
- * in `text` and `list` except where numbers were joined, so the names are matched by their text.
+ * Lines the two word lists up: first the longest common sequence of identical words (the order both keep),
+ * then, between those anchors, a dictated word and a rewrite word that mean the same in this style, then
+ * identical or equivalent words that moved elsewhere (a rephrasing may reorder plain words; facts that
+ * moved are judged by `swappedFacts`).
  */
-function markNames(text: string, list: Word[]): Word[] {
-  const names = new Set(
-    [...text.normalize("NFKC").matchAll(/(?<![.!?:\n]\s*|^\s*|^-\s*|\n-\s*)\b(\p{Lu}\p{Ll}+)\b/gu)].map((match) =>
-      match[1].toLowerCase(),
-    ),
-  );
-  return list.map((word) => (names.has(word.text) && !word.fact && !word.optional ? { ...word, name: true } : word));
-}
-
-function makeWord(text: string): Word {
-  const isNumber = /^\d+$/.test(text);
-  const fact = isNumber || NEGATIONS.has(text) || FACT_WORDS.has(text);
-  const optional =
-    !fact && (FILLERS.has(text) || FUNCTION_WORDS.has(text) || (text.length === 1 && /[a-z]/.test(text)));
-  // "one" and "second" stay words when alone (numbersToDigits) but compare equal to their digits.
-  const compared = text === "one" ? "1" : text === "second" ? "2" : stem(text);
-  return { text, stem: compared, fact, optional };
-}
-
-/** Lower case, one apostrophe, contractions spelled out, symbols as words, digits joined as people read them. */
-function normalise(text: string): string {
-  return (
-    text
-      .normalize("NFKC")
-      // getUserName → get User Name before lower-casing; snake_case splits at the underscore below.
-      .replace(/([a-z])([A-Z])/g, "$1 $2")
-      .toLowerCase()
-      .replace(/[’‘`]/g, "'")
-      .replace(/\b(can)not\b/g, "$1 not")
-      .replace(/\bcan't\b/g, "can not")
-      .replace(/\bwon't\b/g, "will not")
-      .replace(/\bshan't\b/g, "shall not")
-      .replace(/\bain't\b/g, "is not")
-      .replace(/n't\b/g, " not")
-      .replace(/'re\b/g, " are")
-      .replace(/'m\b/g, " am")
-      .replace(/'ll\b/g, " will")
-      .replace(/'ve\b/g, " have")
-      .replace(/'d\b/g, "")
-      .replace(/'s\b/g, "")
-      .replace(/\bgonna\b/g, "going to")
-      .replace(/\bwanna\b/g, "want to")
-      .replace(/\bgotta\b/g, "got to")
-      .replace(/\bo'clock\b/g, "")
-      .replace(/(\d)[.:](\d\d)\b/g, "$1$2")
-      .replace(/(\d),(\d{3})\b/g, "$1$2")
-      .replace(/(\d)(?:st|nd|rd|th)\b/g, "$1")
-      .replace(/(\d)(am|pm|k)\b/g, "$1 $2")
-      .replace(/\ba\.m\.?/g, "am")
-      .replace(/\bp\.m\.?/g, "pm")
-      .replace(/\$/g, " dollars ")
-      .replace(/€/g, " euros ")
-      .replace(/£/g, " pounds ")
-      .replace(/%/g, " percent ")
-      .replace(/_/g, " ")
-      .replace(/[“”"]/g, " ")
-      .replace(/\s+/g, " ")
-      .trim()
-  );
-}
-
-// Han, kana and hangul are compared character by character: there are no spaces between their words.
-function splitCjk(token: string): string[] {
-  if (!/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(token)) return [token];
-  return (
-    token.match(
-      /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu,
-    ) ?? []
-  );
-}
-
-const UNITS: Record<string, number> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  first: 1,
-  second: 2,
-  third: 3,
-  fourth: 4,
-  fifth: 5,
-  sixth: 6,
-  seventh: 7,
-  eighth: 8,
-  ninth: 9,
-  零: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-const TEENS: Record<string, number> = {
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  tenth: 10,
-  eleventh: 11,
-  twelfth: 12,
-  thirteenth: 13,
-  fourteenth: 14,
-  fifteenth: 15,
-  sixteenth: 16,
-  seventeenth: 17,
-  eighteenth: 18,
-  nineteenth: 19,
-};
-const TENS: Record<string, number> = {
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  twentieth: 20,
-  thirtieth: 30,
-  fortieth: 40,
-  fiftieth: 50,
-  sixtieth: 60,
-  seventieth: 70,
-  eightieth: 80,
-  ninetieth: 90,
-};
-const ORDINAL = /(?:first|second|third|th)$/;
-const SCALES: Record<string, number> = {
-  hundred: 100,
-  thousand: 1000,
-  million: 1_000_000,
-  hundredth: 100,
-  thousandth: 1000,
-};
-
-/**
- * Replaces runs of number words by the digits people write for them: "three hundred and forty two" → 342,
- * "two oh four" → 204, "nineteen ninety nine" → 1999, "nine thirty" → 930 (as "9:30" normalises).
- * "second" alone stays a word unless a number is next to it.
- */
-function numbersToDigits(tokens: string[]): string[] {
-  const out: string[] = [];
-  let index = 0;
-  while (index < tokens.length) {
-    const run: string[] = [];
-    let end = index;
-    while (end < tokens.length) {
-      const token = tokens[end];
-      const isNumberWord = token in UNITS || token in TEENS || token in TENS || token in SCALES;
-      const joiner =
-        (token === "and" && run.length > 0 && tokens[end - 1] in SCALES) || (token === "oh" && run.length > 0);
-      if (!isNumberWord && !joiner && !/^\d+$/.test(token)) break;
-      if (/^\d+$/.test(token) && run.length > 0 && !(run.at(-1)! in SCALES)) break;
-      run.push(token);
-      end++;
-      // An ordinal ends a number: "june thirtieth twenty twenty six" is 30 and 2026, not 302026.
-      if (ORDINAL.test(token)) break;
+function align(source: Word[], rewrite: Word[], equivalent: (a: Word, b: Word) => boolean): Alignment {
+  const same = (a: Word, b: Word) =>
+    b.name ? a.text === b.text : a.stem === b.stem || a.text === b.text || (a.fact && b.fact && a.text === b.text);
+  const rows = source.length + 1;
+  const columns = rewrite.length + 1;
+  const table = new Uint16Array(rows * columns);
+  for (let i = source.length - 1; i >= 0; i--) {
+    for (let j = rewrite.length - 1; j >= 0; j--) {
+      table[i * columns + j] = same(source[i], rewrite[j])
+        ? table[(i + 1) * columns + j + 1] + 1
+        : Math.max(table[(i + 1) * columns + j], table[i * columns + j + 1]);
     }
-    while (run.length && (run.at(-1) === "and" || run.at(-1) === "oh")) {
-      run.pop();
-      end--;
-    }
-    // "one" and "second" alone are often not numbers ("the blue one", "a second opinion"): keep them as
-    // they are on both sides, so they compare equal either way.
-    if (
-      run.length === 0 ||
-      (run.length === 1 &&
-        !(run[0] in TENS || run[0] in TEENS || run[0] in SCALES) &&
-        (run[0] === "one" || run[0] === "second" || !(run[0] in UNITS)))
-    ) {
-      out.push(tokens[index]);
-      index++;
-      continue;
-    }
-    out.push(runValue(run));
-    index = end;
   }
-  return out;
-}
-
-function runValue(run: string[]): string {
-  const groups: number[] = [];
-  let total = 0;
-  let current = 0;
-  let started = false;
-  const flush = () => {
-    if (started) groups.push(total + current);
-    total = 0;
-    current = 0;
-    started = false;
+  const sourceTo: (number | undefined)[] = new Array(source.length).fill(undefined);
+  const rewriteTo: (number | undefined)[] = new Array(rewrite.length).fill(undefined);
+  for (let i = 0, j = 0; i < source.length && j < rewrite.length;) {
+    if (same(source[i], rewrite[j])) {
+      sourceTo[i] = j;
+      rewriteTo[j] = i;
+      i++;
+      j++;
+    } else if (table[(i + 1) * columns + j] >= table[i * columns + j + 1]) i++;
+    else j++;
+  }
+  const pair = (i: number, j: number) => {
+    sourceTo[i] = j;
+    rewriteTo[j] = i;
   };
-  for (const token of run) {
-    if (token === "and") continue;
-    if (/^\d+$/.test(token)) {
-      current = current * 1 + Number(token);
-      started = true;
-      continue;
-    }
-    if (token === "oh") {
-      flush();
-      groups.push(0);
-      continue;
-    }
-    if (token in SCALES) {
-      const scale = SCALES[token];
-      if (scale === 100) current = (current || 1) * 100;
-      else {
-        total += (current || 1) * scale;
-        current = 0;
+  // Substitutions between anchors: the gap in the dictation against the gap in the rewrite.
+  for (let i = 0; i < source.length; i++) {
+    if (sourceTo[i] !== undefined) continue;
+    const before = lastDefined(sourceTo, i);
+    const after = nextDefined(sourceTo, i);
+    for (let j = before + 1; j < (after ?? rewrite.length); j++) {
+      if (rewriteTo[j] === undefined && equivalent(source[i], rewrite[j])) {
+        pair(i, j);
+        break;
       }
-      started = true;
-      continue;
     }
-    const value = UNITS[token] ?? TEENS[token] ?? TENS[token];
-    const lastTwo = current % 100;
-    const fits =
-      !started || (value < 10 && lastTwo >= 20 && lastTwo % 10 === 0) || (lastTwo === 0 && (current > 0 || total > 0));
-    if (!fits) flush();
-    current += value;
-    started = true;
   }
-  flush();
-  return groups.length === 1 ? String(groups[0]) : groups.map(String).join("");
+  // Moves: the same word (or an equivalent plain word) elsewhere in the rewrite.
+  for (let i = 0; i < source.length; i++) {
+    if (sourceTo[i] !== undefined) continue;
+    const j = rewrite.findIndex((word, index) => rewriteTo[index] === undefined && same(source[i], word));
+    if (j >= 0) pair(i, j);
+  }
+  for (let i = 0; i < source.length; i++) {
+    if (sourceTo[i] !== undefined) continue;
+    const j = rewrite.findIndex((word, index) => rewriteTo[index] === undefined && equivalent(source[i], word));
+    if (j >= 0) pair(i, j);
+  }
+  return { sourceTo, rewriteTo };
+}
+
+function lastDefined(list: (number | undefined)[], before: number): number {
+  for (let index = before - 1; index >= 0; index--) if (list[index] !== undefined) return list[index]!;
+  return -1;
+}
+
+function nextDefined(list: (number | undefined)[], after: number): number | undefined {
+  for (let index = after + 1; index < list.length; index++) if (list[index] !== undefined) return list[index];
+  return undefined;
+}
+
+/**
+ * Facts of one kind whose order the rewrite changed: two days ("from tuesday to wednesday"), two numbers
+ * ("the third not the first"), two names ("alice owes bob"). Which of two facts comes first carries who
+ * does what to whom; facts of different kinds (a date and a time) may trade places.
+ */
+function swappedFacts(source: Word[], rewrite: Word[], alignment: Alignment): string[] {
+  const role = (list: Word[], index: number) => {
+    const word = list[index];
+    if (word.kind === "number") return `number:${context(list, index)}`;
+    if (word.kind === "date") return "date";
+    if (word.name || rewrite[alignment.sourceTo[index] ?? -1]?.name) return "name";
+    return undefined;
+  };
+  const swapped: string[] = [];
+  const facts = source
+    .map((word, index) => ({ word, index, at: alignment.sourceTo[index], role: role(source, index) }))
+    .filter((fact) => fact.role && fact.at !== undefined && rewrite[fact.at!].text === fact.word.text);
+  for (let a = 0; a < facts.length; a++) {
+    for (let b = a + 1; b < facts.length; b++) {
+      const [first, second] = [facts[a], facts[b]];
+      if (first.role !== second.role || first.word.text === second.word.text) continue;
+      const rewriteRole = (at: number) => (first.role === "name" ? "name" : role(rewrite, at));
+      if (rewriteRole(first.at!) !== rewriteRole(second.at!)) continue;
+      if (first.at! > second.at!) swapped.push(first.word.text, second.word.text);
+    }
+  }
+  return swapped;
+}
+
+/** What a number is next to: a date, a time or a unit; numbers of different roles may trade places. */
+function context(list: Word[], index: number): string {
+  const near = [list[index - 1], list[index + 1]].filter((word): word is Word => word !== undefined);
+  const date = near.find((word) => word.kind === "date");
+  if (date) return "date";
+  const unit = near.find((word) => word.kind === "unit");
+  return unit ? unit.text : "";
+}
+
+/**
+ * A "not" that now belongs to another word: "due on the third not the first" → "due on the first, not the
+ * third". Each negation must still come right before the first kept word it came before.
+ */
+function movedNegations(source: Word[], rewrite: Word[], alignment: Alignment): string[] {
+  const moved: string[] = [];
+  const negations = (list: Word[]) => list.flatMap((word, index) => (word.kind === "negation" ? [index] : []));
+  const sourceNegations = negations(source);
+  const rewriteNegations = negations(rewrite);
+  if (sourceNegations.length !== rewriteNegations.length) return moved;
+  for (const [order, at] of sourceNegations.entries()) {
+    const next = source.findIndex(
+      (word, index) => index > at && word.kind !== "negation" && alignment.sourceTo[index] !== undefined,
+    );
+    if (next < 0) continue;
+    const target = alignment.sourceTo[next]!;
+    const negation = rewriteNegations[order];
+    const firstAfter = rewrite.findIndex(
+      (word, index) => index > negation && word.kind !== "negation" && alignment.rewriteTo[index] !== undefined,
+    );
+    if (firstAfter !== target) moved.push("not", source[next].text);
+  }
+  return moved;
 }
 
 /** Adjacent words run together ("dry cleaning" = "drycleaning", "m l x" = "mlx"), for spelling changes. */
@@ -474,17 +351,9 @@ function joinedRuns(list: Word[]): Set<string> {
   return joined;
 }
 
-function stem(text: string): string {
-  if (text.length <= 3 || /^\d+$/.test(text)) return text;
-  return text
-    .replace(/ies$/, "y")
-    .replace(/(?<=..)(?:ing|ed|es|s)$/, "")
-    .replace(/(.)\1$/, "$1");
-}
-
 function isQuestionOrOrder(input: string): boolean {
   const text = normalise(input)
-    .replace(FILLER_PHRASES, " ")
+    .replace(/\b(?:you know|kind of|sort of)\b/g, " ")
     .replace(/\b(?:um|uh|er|hmm|so|hey|ok|okay|well)\b/g, " ")
     .trim();
   return (
@@ -495,15 +364,6 @@ function isQuestionOrOrder(input: string): boolean {
   );
 }
 
-function count(list: Word[], set: ReadonlySet<string>): number {
-  return list.filter((word) => !word.optional && set.has(word.text)).length;
-}
-
-function unique(list: Word[]): Word[] {
-  const seen = new Set<string>();
-  return list.filter((word) => !seen.has(word.stem) && seen.add(word.stem));
-}
-
-function words(list: string): ReadonlySet<string> {
-  return new Set(list.split(/\s+/).filter(Boolean));
+function unique(list: string[]): string[] {
+  return [...new Set(list)];
 }

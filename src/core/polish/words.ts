@@ -1,0 +1,660 @@
+/**
+ * The words of a dictation or a rewrite as the faithfulness check compares them, in their order.
+ *
+ * Everything a good clean-up legitimately changes is normalised away here, so the check can align what is
+ * left: casing, punctuation, contractions ("can't" = "can not", "unable" = "not able"), number words in
+ * English, German, French, Spanish and Chinese ("twenty five" = "25", "nineteen fifty" = "1950", "neun" = 9,
+ * "quatre-vingt-dix" = 90, "three point five" = "3.5", "half past three" = "3:30"), amounts ("$50" = "50
+ * dollars", "nineteen euros fifty" = "19.50 euros"), abbreviations ("Dr." = "doctor"), fillers, spoken
+ * punctuation ("comma", "new paragraph"), and the words a spoken self-correction ("tuesday no wait
+ * wednesday") takes back.
+ */
+
+export type WordKind = "number" | "date" | "negation" | "unit" | "content";
+
+export interface Word {
+  /** Lower case, digits for number words (decimals and times with their digits only: "3.5" → "35"). */
+  text: string;
+  /** Compared form: plural, past and -ing endings removed. */
+  stem: string;
+  kind: WordKind;
+  /** A number, date, time, amount or negation: never dropped, never invented, never reordered. */
+  fact: boolean;
+  /** A filler, function word, spoken punctuation or a word a self-correction took back: may go. */
+  optional: boolean;
+  /** Taken back by a spoken self-correction ("tuesday" in "tuesday no wait wednesday"). */
+  takenBack?: boolean;
+  /** A lead-in or hedge word of the dictation, which some styles may drop (set by the check). */
+  hedge?: boolean;
+  /** Capitalised inside a sentence of the rewrite: a name, compared letter for letter ("Jona" ≠ "jonas"). */
+  name?: boolean;
+  /** The line of the text it is on (a bullet list has one item a line). */
+  line: number;
+}
+
+// English, and the German, French and Spanish hesitation sounds.
+const FILLERS = words(
+  "um umm uh uhh uhm er erm ah ahh eh hmm mm mhm like yeah yep ok okay oh well right alright basically literally äh ähm öh euh bah este pues hey",
+);
+const FILLER_PHRASES = /\b(?:you know|kind of|sort of|you see|i guess)\b/g;
+const CJK_FILLERS = /[嗯啊呃哦噢]|那个|就是说|就是/g;
+const SPOKEN_PUNCTUATION =
+  /\b(?:question mark|exclamation (?:mark|point)|full stop|new (?:line|paragraph)|open (?:quote|paren(?:thesis)?)|close (?:quote|paren(?:thesis)?)|end quote|unquote|comma|period|colon|semicolon|ellipsis|dot|slash|underscore|hyphen|dash|bullet point)\b/g;
+export const FUNCTION_WORDS = words(
+  // English
+  "a an the and or but if then so to of in on at by for with from up down out off over under about into onto as than too also very " +
+    "is am are was were be been being do does did done have has had having will would shall should can could may might must " +
+    "i me my mine myself we us our ours you your yours he him his she her hers it its they them their theirs this that these those there here " +
+    "all any each some such both own same again once only just s t ll re ve d m let lets get gets got going gonna wanna gotta please " +
+    // German, French, Spanish
+    "der die das den dem des ein eine einen einem und oder aber ich du er sie es wir ihr mir mich dich uns zu im am auf mit von für ist sind war " +
+    "le la les l un une des de du et ou mais je tu il elle nous vous ils elles que qui est sont à au aux en ce cette n " +
+    "el los las una unos unas y o pero yo tú él ella nosotros que es son a al del en lo " +
+    // Chinese particles (one character each)
+    "的 了 吗 呢 吧 啦 呀 我 你 他 她 们 是 把 给",
+);
+const NEGATIONS = words(
+  "not no never nobody nothing none neither nor without nowhere nicht kein keine keinen nie pas jamais ne nunca nada nadie 不 没 别",
+);
+const DATE_WORDS = words(
+  "january february march april may june july august september october november december " +
+    "monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight yesterday weekend " +
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag heute morgen gestern januar februar märz mai juni juli oktober dezember " +
+    "lundi mardi mercredi jeudi vendredi samedi dimanche demain hier aujourd janvier février mars avril juin juillet août septembre octobre novembre décembre " +
+    "lunes martes miércoles jueves viernes sábado domingo mañana ayer hoy enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+);
+const UNIT_WORDS = words(
+  "am pm noon midnight percent dollars dollar euros euro pounds pound cents cent yen uhr heures heure horas hora prozent pour cent por ciento",
+);
+const CURRENCIES = words("dollars dollar euros euro pounds pound yen");
+// "next" and "last" shift a date: "next friday" is not "last friday".
+const DATE_SHIFTS = words("next last this coming past nächsten nächste letzten prochain dernier próximo pasado");
+// Abbreviations people write for spoken words; both sides are read as the spoken word.
+const ABBREVIATIONS: Record<string, string> = {
+  dr: "doctor",
+  mr: "mister",
+  mrs: "missus",
+  ms: "miss",
+  st: "saint",
+  prof: "professor",
+  jr: "junior",
+  sr: "senior",
+  ave: "avenue",
+  rd: "road",
+  blvd: "boulevard",
+  dept: "department",
+  approx: "approximately",
+  etc: "etcetera",
+  vs: "versus",
+  min: "minutes",
+  mins: "minutes",
+  hr: "hours",
+  hrs: "hours",
+  sec: "seconds",
+  kg: "kilos",
+  kgs: "kilos",
+  kilograms: "kilos",
+  km: "kilometers",
+  lbs: "pounds",
+  asap: "as soon as possible",
+  tv: "television",
+};
+
+// Spoken self-corrections and how many words before them they may take back.
+const CORRECTIONS: [RegExp, number][] = [
+  [/\b(?:scratch that|never mind|forget that|delete that|strike that)\b/g, 12],
+  [
+    /\b(?:no wait|wait no|no no|make that|or rather|no sorry|sorry|correction|i mean|rather|actually no|nein|no|non|pardon|perdón|mejor dicho|ich meine|je veux dire)\b/g,
+    4,
+  ],
+  [/\b(?:actually)\b/g, 3],
+];
+const CORRECTION_MARK = "\uE000";
+const LINE_MARK = "\uE001";
+
+/** Reads text into the words the check aligns, in order. */
+export function analyse(text: string): Word[] {
+  let prepared = normalise(text)
+    .replace(CJK_FILLERS, " ")
+    .replace(FILLER_PHRASES, " ")
+    .replace(SPOKEN_PUNCTUATION, " ");
+  for (const [cue] of CORRECTIONS)
+    prepared = prepared.replace(cue, (match) => ` ${CORRECTION_MARK}${match.replace(/\s+/g, "_")} `);
+  const raw = prepared.match(/[\p{L}\p{M}\p{N}\uE000\uE001_]+/gu) ?? [];
+  const tokens = amountsInOrder(numbersToDigits(raw.flatMap(splitCjk).flatMap(expandAbbreviation)));
+  const result: Word[] = [];
+  let line = 0;
+  for (const token of tokens) {
+    if (token === LINE_MARK) {
+      line++;
+      continue;
+    }
+    if (token.startsWith(CORRECTION_MARK)) {
+      const cue = token.slice(1).replace(/_/g, " ");
+      const reach = CORRECTIONS.find(([pattern]) => new RegExp(`^${pattern.source}$`).test(cue))?.[1] ?? 4;
+      const previous = result.at(-1);
+      // "no"/"non" alone is only a correction right after a fact ("eight no nine"); otherwise a negation.
+      if ((cue === "no" || cue === "non") && !(previous?.fact && previous.kind !== "negation")) {
+        result.push(makeWord(cue, line));
+        continue;
+      }
+      // "actually" is a correction only after a fact ("at three actually four"): else it is emphasis.
+      if (cue === "actually" && !previous?.fact) continue;
+      for (let back = 1; back <= reach && back <= result.length; back++) {
+        const word = result[result.length - back];
+        word.optional = true;
+        word.takenBack = true;
+      }
+      continue;
+    }
+    const word = makeWord(token, line);
+    // "am" is a time only after a number ("9 am"); elsewhere it is the verb ("i am").
+    if (token === "am" && !/^\d+$/.test(result.at(-1)?.text ?? "")) {
+      Object.assign(word, { fact: false, optional: true, kind: "content" });
+    }
+    // "may" and "march" are months only next to a number or a date word.
+    if ((token === "may" || token === "march") && !nextToNumber(tokens, result)) {
+      Object.assign(word, { fact: false, kind: "content", optional: token === "may" });
+    }
+    result.push(word);
+  }
+  return result;
+}
+
+function nextToNumber(tokens: string[], sofar: Word[]): boolean {
+  const previous = sofar.at(-1);
+  const index = sofar.length;
+  return /^\d/.test(previous?.text ?? "") || /^\d/.test(tokens[index + 1] ?? "") || previous?.text === "the";
+}
+
+/**
+ * Flags the words of a rewrite written with a capital inside a sentence: names. Word order is the same
+ * in `text` and `list` except where numbers were joined, so the names are matched by their text.
+ */
+export function markNames(text: string, list: Word[]): Word[] {
+  const names = new Set(
+    [...text.normalize("NFKC").matchAll(/(?<![.!?:\n]\s*|^\s*|^[-•*]\s*|\n[-•*]\s*)\b(\p{Lu}\p{Ll}+)\b/gu)].map(
+      (match) => match[1].toLowerCase(),
+    ),
+  );
+  return list.map((word) => (names.has(word.text) && !word.fact && !word.optional ? { ...word, name: true } : word));
+}
+
+function makeWord(text: string, line: number): Word {
+  const isNumber = /^\d+$/.test(text);
+  const kind: WordKind = isNumber
+    ? "number"
+    : NEGATIONS.has(text)
+      ? "negation"
+      : DATE_WORDS.has(text) || DATE_SHIFTS.has(text)
+        ? "date"
+        : UNIT_WORDS.has(text)
+          ? "unit"
+          : "content";
+  const fact = kind !== "content";
+  const optional =
+    !fact && (FILLERS.has(text) || FUNCTION_WORDS.has(text) || (text.length === 1 && /[a-z]/.test(text)));
+  // "one" and "second" stay words when alone (numbersToDigits) but compare equal to their digits.
+  const compared = text === "one" ? "1" : text === "second" ? "2" : stem(text);
+  return { text, stem: compared, kind, fact, optional, line };
+}
+
+/** Lower case, one apostrophe, contractions spelled out, symbols as words, digits joined as people read them. */
+export function normalise(text: string): string {
+  return (
+    text
+      .normalize("NFKC")
+      // getUserName → get User Name before lower-casing; snake_case splits at the underscore below.
+      .replace(/([a-z])([A-Z])/g, "$1 $2")
+      // A line break separates list items; the mark keeps their lines apart.
+      .replace(/\n+/g, ` ${LINE_MARK} `)
+      .toLowerCase()
+      .replace(/[’‘`]/g, "'")
+      .replace(/\b(can)not\b/g, "$1 not")
+      .replace(/\bcan't\b/g, "can not")
+      .replace(/\bwon't\b/g, "will not")
+      .replace(/\bshan't\b/g, "shall not")
+      .replace(/\bain't\b/g, "is not")
+      .replace(/n't\b/g, " not")
+      .replace(/\bunable\b/g, "not able")
+      .replace(/'re\b/g, " are")
+      .replace(/'m\b/g, " am")
+      .replace(/'ll\b/g, " will")
+      .replace(/'ve\b/g, " have")
+      .replace(/'d\b/g, "")
+      .replace(/'s\b/g, "")
+      .replace(/\b(?:n'|d'|l'|qu'|j'|c'|s')/g, (match) => `${match.slice(0, -1)} `)
+      .replace(/\bgonna\b/g, "going to")
+      .replace(/\bwanna\b/g, "want to")
+      .replace(/\bgotta\b/g, "got to")
+      .replace(/\bo'clock\b/g, "")
+      .replace(/\b(\d+)\s*h\s*(\d\d)\b/g, "$1:$2")
+      .replace(/(\d)[.:,](\d)/g, "$1$2")
+      .replace(/(\d)(?:st|nd|rd|th|er|e|º|ª)\b/g, "$1")
+      .replace(/(\d)\.(?=\s|$)/g, "$1")
+      .replace(/(\d)(am|pm|k|kg|km|h)\b/g, "$1 $2")
+      .replace(/\ba\.m\.?/g, "am")
+      .replace(/\bp\.m\.?/g, "pm")
+      .replace(/\$\s*(\d+)/g, "$1 dollars ")
+      .replace(/€\s*(\d+)/g, "$1 euros ")
+      .replace(/£\s*(\d+)/g, "$1 pounds ")
+      .replace(/(\d+)\s*€/g, "$1 euros ")
+      .replace(/\$/g, " dollars ")
+      .replace(/€/g, " euros ")
+      .replace(/£/g, " pounds ")
+      .replace(/%/g, " percent ")
+      .replace(/\bbucks?\b/g, "dollars")
+      .replace(/\bper cent\b/g, "percent")
+      .replace(/\b(?:pour cent|por ciento|prozent)\b/g, "percent")
+      .replace(/_/g, " ")
+      .replace(/[“”"«»]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
+}
+
+function expandAbbreviation(token: string): string[] {
+  const spoken = ABBREVIATIONS[token];
+  return spoken ? spoken.split(" ") : [token];
+}
+
+// Han, kana and hangul are compared character by character: there are no spaces between their words.
+function splitCjk(token: string): string[] {
+  if (!/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(token)) return [token];
+  return (
+    token.match(
+      /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu,
+    ) ?? []
+  );
+}
+
+/** "19 euros 50" (spoken "nineteen euros fifty") is the amount "19.50 euros": digits first, then the currency. */
+function amountsInOrder(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let index = 0; index < tokens.length; index++) {
+    const [number, currency, cents] = [tokens[index], tokens[index + 1], tokens[index + 2]];
+    if (/^\d+$/.test(number) && CURRENCIES.has(currency ?? "") && /^\d\d$/.test(cents ?? "")) {
+      out.push(number + cents, currency);
+      index += 2;
+      continue;
+    }
+    out.push(number);
+  }
+  return out;
+}
+
+// Number words in English, German, French, Spanish and Chinese. Articles that are also "one" (ein, un,
+// une, uno, una) stay words: "ein Termin" is not "1 Termin".
+const UNITS: Record<string, number> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  null: 0,
+  eins: 1,
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  fünf: 5,
+  sechs: 6,
+  sieben: 7,
+  acht: 8,
+  neun: 9,
+  zéro: 0,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  sept: 7,
+  huit: 8,
+  neuf: 9,
+  cero: 0,
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
+  cinco: 5,
+  seis: 6,
+  siete: 7,
+  ocho: 8,
+  nueve: 9,
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const TEENS: Record<string, number> = {
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  thirteenth: 13,
+  fourteenth: 14,
+  fifteenth: 15,
+  sixteenth: 16,
+  seventeenth: 17,
+  eighteenth: 18,
+  nineteenth: 19,
+  zehn: 10,
+  elf: 11,
+  zwölf: 12,
+  dreizehn: 13,
+  vierzehn: 14,
+  fünfzehn: 15,
+  sechzehn: 16,
+  siebzehn: 17,
+  achtzehn: 18,
+  neunzehn: 19,
+  dix: 10,
+  onze: 11,
+  douze: 12,
+  treize: 13,
+  quatorze: 14,
+  quinze: 15,
+  seize: 16,
+  diez: 10,
+  once: 11,
+  doce: 12,
+  trece: 13,
+  catorce: 14,
+  quince: 15,
+  dieciséis: 16,
+  diecisiete: 17,
+  dieciocho: 18,
+  diecinueve: 19,
+  十: 10,
+};
+const TENS: Record<string, number> = {
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  twentieth: 20,
+  thirtieth: 30,
+  fortieth: 40,
+  fiftieth: 50,
+  sixtieth: 60,
+  seventieth: 70,
+  eightieth: 80,
+  ninetieth: 90,
+  zwanzig: 20,
+  dreißig: 30,
+  vierzig: 40,
+  fünfzig: 50,
+  sechzig: 60,
+  siebzig: 70,
+  achtzig: 80,
+  neunzig: 90,
+  vingt: 20,
+  vingts: 20,
+  trente: 30,
+  quarante: 40,
+  cinquante: 50,
+  soixante: 60,
+  veinte: 20,
+  treinta: 30,
+  cuarenta: 40,
+  cincuenta: 50,
+  sesenta: 60,
+  setenta: 70,
+  ochenta: 80,
+  noventa: 90,
+};
+const ORDINAL = /(?:first|second|third|th)$/;
+const SCALES: Record<string, number> = {
+  hundred: 100,
+  thousand: 1000,
+  million: 1_000_000,
+  hundredth: 100,
+  thousandth: 1000,
+  hundert: 100,
+  tausend: 1000,
+  cent: 100,
+  cents: 100,
+  mille: 1000,
+  cien: 100,
+  ciento: 100,
+  cientos: 100,
+  mil: 1000,
+  百: 100,
+  千: 1000,
+};
+// Words that join the parts of one number: "hundred and five", "treinta y cinco", "vingt et un",
+// "dreiundzwanzig" (split below), "three point five".
+const JOINERS = words("and y et und");
+const DECIMAL_POINTS = words("point komma virgule coma punto");
+// "half past three", "quarter to four", "halb vier" (half to four), "trois heures et demie".
+const CLOCK = /^(?:half|quarter)$/;
+
+/** German compounds of units and tens ("dreiundzwanzig" → "drei und zwanzig") and Spanish "veinti-". */
+function splitCompound(token: string): string[] {
+  const german =
+    /^(ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)und(zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig)$/.exec(
+      token,
+    );
+  if (german) return [german[2], german[1] === "ein" ? "eins" : german[1]];
+  const spanish = /^veinti(uno|dós|dos|trés|tres|cuatro|cinco|séis|seis|siete|ocho|nueve)$/.exec(token);
+  if (spanish) return ["veinte", spanish[1].normalize("NFD").replace(/\p{M}/gu, "")];
+  return [token];
+}
+
+function isNumberWord(token: string): boolean {
+  return token in UNITS || token in TEENS || token in TENS || token in SCALES;
+}
+
+/**
+ * Replaces runs of number words by the digits people write for them: "three hundred and forty two" → 342,
+ * "two oh four" → 204, "nineteen ninety nine" → 1999, "nine thirty" → 930 (as "9:30" normalises),
+ * "three point five" → 35 (as "3.5"), "half past three" → 330, "quatre vingt dix" → 90.
+ * "one" and "second" alone stay words unless a number is next to them.
+ */
+function numbersToDigits(input: string[]): string[] {
+  const tokens = clockTimes(input.flatMap(splitCompound));
+  const out: string[] = [];
+  let index = 0;
+  while (index < tokens.length) {
+    const run: string[] = [];
+    let end = index;
+    while (end < tokens.length) {
+      const token = tokens[end];
+      const previous = tokens[end - 1];
+      const joiner =
+        (JOINERS.has(token) && run.length > 0 && isNumberWord(tokens[end + 1] ?? "")) ||
+        (token === "oh" && run.length > 0) ||
+        (DECIMAL_POINTS.has(token) &&
+          run.length > 0 &&
+          /^\d+$|^[a-z]/.test(tokens[end + 1] ?? "") &&
+          isNumberish(tokens[end + 1]));
+      if (!isNumberWord(token) && !joiner && !/^\d+$/.test(token)) break;
+      if (/^\d+$/.test(token) && run.length > 0 && !(previous in SCALES) && !DECIMAL_POINTS.has(previous)) break;
+      run.push(token);
+      end++;
+      // An ordinal ends a number: "june thirtieth twenty twenty six" is 30 and 2026, not 302026.
+      if (ORDINAL.test(token)) break;
+    }
+    while (run.length && (JOINERS.has(run.at(-1)!) || run.at(-1) === "oh" || DECIMAL_POINTS.has(run.at(-1)!))) {
+      run.pop();
+      end--;
+    }
+    // "one" and "second" alone are often not numbers ("the blue one", "a second opinion"): keep them as
+    // they are on both sides, so they compare equal either way.
+    if (
+      run.length === 0 ||
+      (run.length === 1 &&
+        !(run[0] in TENS || run[0] in TEENS || run[0] in SCALES) &&
+        (run[0] === "one" || run[0] === "second" || !(run[0] in UNITS)))
+    ) {
+      out.push(tokens[index]);
+      index++;
+      continue;
+    }
+    out.push(runValue(run));
+    index = end;
+  }
+  return out;
+}
+
+function isNumberish(token: string | undefined): boolean {
+  return token !== undefined && (/^\d+$/.test(token) || isNumberWord(token));
+}
+
+/** Spoken clock times as the digits of the written time: "half past three" → "3 30", "halb vier" → "3 30". */
+function clockTimes(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let index = 0; index < tokens.length; index++) {
+    const [first, second, third] = [tokens[index], tokens[index + 1], tokens[index + 2]];
+    const hourOf = (token: string | undefined) =>
+      token === undefined ? undefined : /^\d+$/.test(token) ? Number(token) : (UNITS[token] ?? TEENS[token]);
+    if (CLOCK.test(first) && (second === "past" || second === "after" || second === "to" || second === "before")) {
+      const hour = hourOf(third);
+      if (hour !== undefined) {
+        const minutes = first === "half" ? 30 : 15;
+        const forward = second === "past" || second === "after";
+        const [h, m] = forward ? [hour, minutes] : [hour === 1 ? 12 : hour - 1, 60 - minutes];
+        out.push(String(h), String(m).padStart(2, "0"));
+        index += 2;
+        continue;
+      }
+    }
+    if (first === "halb" && hourOf(second) !== undefined) {
+      const hour = hourOf(second)!;
+      out.push(String(hour === 1 ? 12 : hour - 1), "30");
+      index += 1;
+      continue;
+    }
+    // "trois heures et demie", "las tres y media": the half hour after the hour.
+    if ((first === "demie" || first === "media") && /^(?:et|y)$/.test(out.at(-1) ?? "")) {
+      out.pop();
+      const unit = out.at(-1) === "heures" || out.at(-1) === "heure" ? out.pop() : undefined;
+      out.push("30");
+      if (unit) out.push(unit);
+      continue;
+    }
+    out.push(first);
+  }
+  return out;
+}
+
+function runValue(run: string[]): string {
+  const groups: number[] = [];
+  let total = 0;
+  let current = 0;
+  let started = false;
+  let decimals = "";
+  let afterPoint = false;
+  const flush = () => {
+    if (started) groups.push(total + current);
+    total = 0;
+    current = 0;
+    started = false;
+  };
+  for (const [position, token] of run.entries()) {
+    if (JOINERS.has(token)) continue;
+    if (DECIMAL_POINTS.has(token)) {
+      flush();
+      afterPoint = true;
+      continue;
+    }
+    if (afterPoint) {
+      // Digits after a decimal point are read one by one ("three point one four" → 3.14) or as one number.
+      decimals += /^\d+$/.test(token) ? token : String(UNITS[token] ?? TEENS[token] ?? TENS[token] ?? "");
+      continue;
+    }
+    if (/^\d+$/.test(token)) {
+      current = current * 1 + Number(token);
+      started = true;
+      continue;
+    }
+    if (token === "oh") {
+      flush();
+      groups.push(0);
+      continue;
+    }
+    if (token in SCALES) {
+      const scale = SCALES[token];
+      if (scale === 100) current = (current || 1) * 100;
+      else {
+        total += (current || 1) * scale;
+        current = 0;
+      }
+      started = true;
+      continue;
+    }
+    const value = UNITS[token] ?? TEENS[token] ?? TENS[token];
+    const lastTwo = current % 100;
+    // "quatre vingt" is 4 × 20; "soixante dix" 60 + 10; "dix sept" 10 + 7.
+    if (
+      value === 20 &&
+      started &&
+      lastTwo > 0 &&
+      lastTwo < 10 &&
+      run[position - 1] in UNITS &&
+      token.startsWith("vingt")
+    ) {
+      current = current - lastTwo + lastTwo * 20;
+      continue;
+    }
+    const fits =
+      !started ||
+      (value < 10 && lastTwo >= 20 && lastTwo % 10 === 0) ||
+      (value < 10 && lastTwo === 10 && run[position - 1] === "dix") ||
+      (value >= 10 &&
+        value < 20 &&
+        (lastTwo === 60 || lastTwo === 80) &&
+        /^(?:soixante|vingts?)$/.test(run[position - 1])) ||
+      (lastTwo === 0 && (current > 0 || total > 0));
+    if (!fits) flush();
+    current += value;
+    started = true;
+  }
+  flush();
+  const whole = groups.length === 1 ? String(groups[0]) : groups.map(String).join("");
+  return whole + decimals;
+}
+
+/** The compared form of a word: plural, past and -ing endings removed. */
+export function stem(text: string): string {
+  if (text.length <= 3 || /^\d+$/.test(text)) return text;
+  return text
+    .replace(/ies$/, "y")
+    .replace(/(?<=..)(?:ing|ed|es|s)$/, "")
+    .replace(/(.)\1$/, "$1");
+}
+
+export function words(list: string): ReadonlySet<string> {
+  return new Set(list.split(/\s+/).filter(Boolean));
+}
