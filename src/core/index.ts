@@ -5,5 +5,6 @@ export * from "./config";
 export * from "./store";
 export * from "./helper";
 export * from "./polish";
+export * from "./vocabulary";
 export * from "./server";
 export * from "./runtime";

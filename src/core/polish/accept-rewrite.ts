@@ -1,5 +1,6 @@
 import { checkFaithfulness, type FaithfulnessCheck } from "./faithfulness";
 import type { StyleId } from "../catalog";
+import type { VocabularyEntry } from "../vocabulary";
 
 export interface AcceptedRewrite {
   /**
@@ -34,12 +35,14 @@ export function acceptRewrite({
   input,
   output,
   style,
+  vocabulary,
 }: {
   input: string;
   output: string;
   style: StyleId;
+  vocabulary?: readonly VocabularyEntry[];
 }): AcceptedRewrite {
-  const check = checkFaithfulness({ input, output, style });
+  const check = checkFaithfulness({ input, output, style, vocabulary });
   if (check.faithful) return { outcome: "polished", text: output, keptSentences: 0, sentences: 1 };
   const dictated = splitSentences(input, SPOKEN_END);
   const rewritten = splitSentences(output);
@@ -48,7 +51,12 @@ export function acceptRewrite({
   }
   let kept = 0;
   const parts = rewritten.map((sentence, index) => {
-    const faithful = checkFaithfulness({ input: dictated[index].text, output: sentence.text, style }).faithful;
+    const faithful = checkFaithfulness({
+      input: dictated[index].text,
+      output: sentence.text,
+      style,
+      vocabulary,
+    }).faithful;
     if (!faithful) kept++;
     const text = faithful ? sentence.text : dictated[index].text;
     return index < rewritten.length - 1 ? text + (sentence.gap || " ") : text;

@@ -14,6 +14,7 @@
  */
 import type { StyleId } from "../catalog";
 import { lexicon, type Relation } from "./lexicon";
+import { applyVocabulary, type VocabularyEntry } from "../vocabulary";
 import { analyse, FUNCTION_WORDS, markNames, normalise, stem, words, type Word } from "./words";
 
 export interface FaithfulnessParams {
@@ -22,6 +23,8 @@ export interface FaithfulnessParams {
   /** The model's rewrite, already stripped of wrapping (`cleanOutput`). */
   output: string;
   style: StyleId;
+  /** The user's vocabulary: writing a `heard` phrase as its `written` form is an allowed edit. */
+  vocabulary?: readonly VocabularyEntry[];
 }
 
 export interface FaithfulnessCheck {
@@ -74,7 +77,10 @@ const REPLY_OPENINGS =
   /^(?:sure|certainly|of course|absolutely|no problem|i am glad|i am sorry|i am happy|i would be happy|thank you for|as an ai|here is|here are|the answer is)\b/;
 
 /** Checks a rewrite against its input; see the module comment for what passes. */
-export function checkFaithfulness({ input, output, style }: FaithfulnessParams): FaithfulnessCheck {
+export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck {
+  const { style, vocabulary } = params;
+  const input = applyVocabulary(params.input, vocabulary);
+  const output = applyVocabulary(params.output, vocabulary);
   const styleWords = STYLE_WORDS[style];
   const rephrasing = REPHRASING.has(style);
   // An email's greeting and sign-off words ("hi", "thanks") may be moved or reworded.
