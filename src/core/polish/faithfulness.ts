@@ -103,8 +103,11 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   const bullets = output.split("\n").filter((line) => /^\s*(?:[-•*]|\d+[.)])\s+/.test(line)).length;
   const firstMatched = kept.findIndex((_, index) => alignment.sourceTo[index] !== undefined);
 
+  // Short words the alignment skips may still stand for a dictated word: "get" for "arrive".
+  const plainRewrite = rewrite.filter((word) => word.optional && !word.fact);
   for (const [index, word] of kept.entries()) {
     if (alignment.sourceTo[index] !== undefined || rewriteJoined.has(word.text)) continue;
+    if (!word.fact && plainRewrite.some((other) => relationAllowed(word, other, style))) continue;
     // A fact counts once per mention: a second "not" or "3" elsewhere does not keep this one.
     if (!word.fact && (rewriteStems.has(word.stem) || rewriteTexts.has(word.text))) continue;
     if (word.fact) {

@@ -100,11 +100,12 @@ const ABBREVIATIONS: Record<string, string> = {
   tv: "television",
 };
 
-// Spoken self-corrections and how many words before them they may take back.
+// Spoken self-corrections and how many words before them they may take back. An apology is not one
+// ("delayed by two days sorry for the trouble"), nor is a bare "rather" ("i would rather wait").
 const CORRECTIONS: [RegExp, number][] = [
   [/\b(?:scratch that|never mind|forget that|delete that|strike that)\b/g, 12],
   [
-    /\b(?:no wait|wait no|no no|make that|or rather|no sorry|sorry|correction|i mean|rather|actually no|nein|no|non|pardon|perdón|mejor dicho|ich meine|je veux dire)\b/g,
+    /\b(?:no wait|wait no|no no|make that|or rather|no sorry|sorry(?! (?:for|about|to|if|but|that)\b)|correction|i mean|actually no|nein|no|non|pardon|perdón|mejor dicho|ich meine|je veux dire)\b/g,
     4,
   ],
   [/\b(?:actually)\b/g, 3],
@@ -235,9 +236,10 @@ export function normalise(text: string): string {
       .replace(/(\d)(am|pm|k|kg|km|h)\b/g, "$1 $2")
       .replace(/\ba\.m\.?/g, "am")
       .replace(/\bp\.m\.?/g, "pm")
-      .replace(/\$\s*(\d+)/g, "$1 dollars ")
-      .replace(/€\s*(\d+)/g, "$1 euros ")
-      .replace(/£\s*(\d+)/g, "$1 pounds ")
+      // "$2 million" is "2 million dollars": the amount's scale word stays with its number.
+      .replace(/\$\s*(\d+(?:\s+(?:hundred|thousand|million|billion|trillion))?)/g, "$1 dollars ")
+      .replace(/€\s*(\d+(?:\s+(?:hundred|thousand|million|billion|trillion))?)/g, "$1 euros ")
+      .replace(/£\s*(\d+(?:\s+(?:hundred|thousand|million|billion|trillion))?)/g, "$1 pounds ")
       .replace(/(\d+)\s*€/g, "$1 euros ")
       .replace(/\$/g, " dollars ")
       .replace(/€/g, " euros ")
