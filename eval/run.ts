@@ -5,6 +5,7 @@
  *   npm run eval -- --model all                    # every downloaded catalogue model, one table each
  *   npm run eval -- --model qwen3-0.6b --style email --cases numbers,question --json
  *   npm run eval -- --rescore eval/results/smollm2-135m.json   # score saved results again, no model
+ *   npm run eval -- --rescore eval/results/smollm2-135m.json --rejudge   # …with today's faithfulness check
  *
  * Writes `eval/results/<label>.json` (every case's text and figures) and, for a full run, the report:
  * `eval/REPORT.md` for SmolLM2, `eval/results/<label>.md` for a catalogue model.
@@ -40,12 +41,14 @@ async function main(): Promise<void> {
       cases: { type: "string" },
       json: { type: "boolean", default: false },
       rescore: { type: "string" },
+      rejudge: { type: "boolean", default: false },
       report: { type: "string" },
       label: { type: "string" },
     },
   });
   if (values.rescore) {
-    const run = JSON.parse(readFileSync(values.rescore, "utf8")) as RunRecord;
+    const saved = JSON.parse(readFileSync(values.rescore, "utf8")) as RunRecord;
+    const run = values.rejudge ? (await import("./rejudge")).rejudgeRun(saved, readCases()) : saved;
     await finish(run, values.json, values.report);
     return;
   }

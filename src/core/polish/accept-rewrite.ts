@@ -14,6 +14,23 @@ export interface AcceptedRewrite {
   /** Sentences kept as dictated, and how many there were; 0 and 1 when the rewrite was judged whole. */
   keptSentences: number;
   sentences: number;
+  /**
+   * The sentences as judged (one part, the whole text, when the rewrite could not be judged sentence by
+   * sentence): a refused part is what `polish()` asks the model to rewrite again.
+   */
+  parts: RewritePart[];
+}
+
+export interface RewritePart {
+  /** The dictated sentence (or the whole piece). */
+  dictated: string;
+  /** What the user gets for it: the rewrite when faithful, else the dictated words. */
+  text: string;
+  /** What followed it, put back when the parts are joined. */
+  gap: string;
+  faithful: boolean;
+  /** What the check found, when the part was refused. */
+  check?: FaithfulnessCheck;
 }
 
 interface Sentence {
@@ -43,28 +60,33 @@ export function acceptRewrite({
   vocabulary?: readonly VocabularyEntry[];
 }): AcceptedRewrite {
   const check = checkFaithfulness({ input, output, style, vocabulary });
-  if (check.faithful) return { outcome: "polished", text: output, keptSentences: 0, sentences: 1 };
+  if (check.faithful) {
+    const parts = [{ dictated: input, text: output, gap: "", faithful: true }];
+    return { outcome: "polished", text: output, keptSentences: 0, sentences: 1, parts };
+  }
   const dictated = splitSentences(input, SPOKEN_END);
   const rewritten = splitSentences(output);
   if (dictated.length < 2 || dictated.length !== rewritten.length) {
-    return { outcome: "unfaithful", text: input, check, keptSentences: 1, sentences: 1 };
+    const parts = [{ dictated: input, text: input, gap: "", faithful: false, check }];
+    return { outcome: "unfaithful", text: input, check, keptSentences: 1, sentences: 1, parts };
   }
-  let kept = 0;
-  const parts = rewritten.map((sentence, index) => {
-    const faithful = checkFaithfulness({
-      input: dictated[index].text,
-      output: sentence.text,
-      style,
-      vocabulary,
-    }).faithful;
-    if (!faithful) kept++;
-    const text = faithful ? sentence.text : dictated[index].text;
-    return index < rewritten.length - 1 ? text + (sentence.gap || " ") : text;
+  const parts = rewritten.map((sentence, index): RewritePart => {
+    const said = dictated[index].text;
+    const sentenceCheck = checkFaithfulness({ input: said, output: sentence.text, style, vocabulary });
+    const gap = index < rewritten.length - 1 ? sentence.gap || " " : "";
+    return sentenceCheck.faithful
+      ? { dictated: said, text: sentence.text, gap, faithful: true }
+      : { dictated: said, text: said, gap, faithful: false, check: sentenceCheck };
   });
-  if (kept === dictated.length) {
-    return { outcome: "unfaithful", text: input, check, keptSentences: kept, sentences: dictated.length };
-  }
-  return { outcome: "partial", text: parts.join(""), check, keptSentences: kept, sentences: dictated.length };
+  return { ...joinParts(parts), check };
+}
+
+/** The outcome and text of judged parts (also after `polish()` replaced refused ones with faithful rewrites). */
+export function joinParts(parts: RewritePart[]): Omit<AcceptedRewrite, "check"> {
+  const kept = parts.filter((part) => !part.faithful).length;
+  const text = parts.map((part) => part.text + part.gap).join("");
+  const outcome = kept === 0 ? "polished" : kept === parts.length ? "unfaithful" : "partial";
+  return { outcome, text, keptSentences: kept, sentences: parts.length, parts };
 }
 
 /** Cuts text after each sentence end; the ends stay with their sentence. */

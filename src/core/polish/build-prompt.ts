@@ -17,6 +17,11 @@ export interface BuildPromptParams {
   model: Pick<CatalogModel, "chatTemplate">;
   /** The Custom Instructions preference, appended as extra rules. Blank means none. */
   customInstructions?: string;
+  /**
+   * Why the last rewrite of this text was refused, for a second try: it goes into the last message
+   * only, so the cached prefix stays the same.
+   */
+  retryHint?: string;
 }
 
 // Users of dictation clean-up most often complain that the model answers or obeys what they dictated:
@@ -59,7 +64,7 @@ const EXAMPLES: Record<StyleId, [string, string][]> = {
   formal: [
     [
       "hey so um we can't make it tuesday gonna need wednesday instead",
-      "We are unable to attend on Tuesday and would like to meet on Wednesday instead.",
+      "We are unable to make it on Tuesday and will need Wednesday instead.",
     ],
     ["what time does the the meeting start", "What time does the meeting start?"],
     [
@@ -116,7 +121,7 @@ export function wrapTranscript(text: string): string {
  * Builds the chat messages for one rewrite. Everything before the last message depends only on the
  * style, the custom instructions and the model family, so the helper keeps its prefill warm.
  */
-export function buildPrompt({ text, style, model, customInstructions }: BuildPromptParams): Prompt {
+export function buildPrompt({ text, style, model, customInstructions, retryHint }: BuildPromptParams): Prompt {
   const custom = customInstructions?.trim();
   const systemParts = [RULES, STYLE_RULES[style]];
   if (custom)
@@ -129,7 +134,8 @@ export function buildPrompt({ text, style, model, customInstructions }: BuildPro
     { role: "user", content: wrapTranscript(raw) },
     { role: "assistant", content: clean },
   ]);
-  turns.push({ role: "user", content: wrapTranscript(text) });
+  const data = wrapTranscript(text);
+  turns.push({ role: "user", content: retryHint ? `${retryHint}\n\n${data}` : data });
 
   if (model.chatTemplate.systemRole) {
     return { messages: [{ role: "system", content: system }, ...turns], fixedPrefixMessages: turns.length };

@@ -1,4 +1,5 @@
 import { acceptRewrite } from "./accept-rewrite";
+import { salvage } from "./salvage";
 import { buildPrompt } from "./build-prompt";
 import { DEFAULT_MODEL_ID, type CatalogModel } from "../catalog";
 import { cleanOutput } from "./clean-output";
@@ -49,6 +50,8 @@ export interface PolishFaithfulness {
   lost: string[];
   /** Words the rewrite brought in that the dictation does not have. */
   added: string[];
+  /** Facts whose order or scope the rewrite changed ("from Tuesday to Wednesday" swapped, a moved "not"). */
+  moved: string[];
   /** The rewrite answered a question or carried out an order in the text. */
   answered: boolean;
   /** Sentences that came back as dictated, of `sentences`. */
@@ -182,12 +185,14 @@ async function polishPieces({
   let keptSentences = 0;
   let sentences = 0;
   const pieces = splitText(params.text);
-  for (const [index, piece] of pieces.entries()) {
+  // One generation of `text`; `onChunk` sees the raw streamed text so far.
+  const generateOnce = async (text: string, retryHint?: string, onChunk?: (raw: string) => void) => {
     const { messages, fixedPrefixMessages } = buildPrompt({
-      text: piece.text,
+      text,
       style,
       model: catalogModel,
       customInstructions: params.customInstructions,
+      retryHint,
     });
     const stream = client.generate(
       helper,
@@ -203,31 +208,41 @@ async function polishPieces({
     let raw = "";
     for (let next = await stream.next(); ; next = await stream.next()) {
       if (next.done) {
-        const guarded = guardOutput({ input: piece.text, output: next.value.text });
-        if (!guarded.ok) throw new PolishError("guard_tripped", `${guarded.message} Your text is unchanged.`);
-        const output = restoreTranscriptTags(guarded.text, piece.text);
-        const accepted = acceptRewrite({ input: piece.text, output, style });
-        if (accepted.check) {
-          faithfulness ??= { lost: [], added: [], answered: false, keptSentences: 0, sentences: 0 };
-          faithfulness.lost.push(...accepted.check.lost);
-          faithfulness.added.push(...accepted.check.added);
-          faithfulness.answered ||= accepted.check.answered;
-          message ||= describeUnfaithful(accepted.check);
-        }
-        keptSentences += accepted.keptSentences;
-        sentences += accepted.sentences;
-        done += accepted.text + (index < pieces.length - 1 ? piece.gap : "");
         generationTokens += next.value.generation_tokens;
         helperMs += next.value.total_ms;
         if (next.value.generation_tps > 0)
           generationSeconds += next.value.generation_tokens / next.value.generation_tps;
-        break;
+        return next.value.text;
       }
       markStarted();
       firstTokenMs ??= Math.round(performance.now() - startedAt);
       raw += next.value;
-      params.onText?.(done + cleanOutput(raw, piece.text));
+      onChunk?.(raw);
     }
+  };
+  for (const [index, piece] of pieces.entries()) {
+    const first = await generateOnce(piece.text, undefined, (raw) =>
+      params.onText?.(done + cleanOutput(raw, piece.text)),
+    );
+    const guarded = guardOutput({ input: piece.text, output: first });
+    if (!guarded.ok) throw new PolishError("guard_tripped", `${guarded.message} Your text is unchanged.`);
+    const output = restoreTranscriptTags(guarded.text, piece.text);
+    let accepted = acceptRewrite({ input: piece.text, output, style });
+    if (accepted.outcome !== "polished") {
+      accepted = await salvage(accepted, style, (text, hint) => generateOnce(text, hint), params.signal);
+    }
+    if (accepted.check) {
+      faithfulness ??= { lost: [], added: [], moved: [], answered: false, keptSentences: 0, sentences: 0 };
+      faithfulness.lost.push(...accepted.check.lost);
+      faithfulness.added.push(...accepted.check.added);
+      faithfulness.moved.push(...accepted.check.moved);
+      faithfulness.answered ||= accepted.check.answered;
+      message ||= describeUnfaithful(accepted.check);
+    }
+    keptSentences += accepted.keptSentences;
+    sentences += accepted.sentences;
+    done += accepted.text + (index < pieces.length - 1 ? piece.gap : "");
+    params.onText?.(done);
   }
   const tokensPerSecond =
     generationSeconds > 0 ? Math.round((generationTokens / generationSeconds) * 10) / 10 : undefined;
