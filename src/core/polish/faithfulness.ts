@@ -146,7 +146,11 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
     kept.filter((word) => word.kind === "negation").length - written.filter((word) => word.kind === "negation").length;
   if (negationChange < 0 && !addedFacts.includes("not")) addedFacts.push("not");
 
-  const moved = [...swappedFacts(kept, written, alignment), ...movedNegations(kept, written, alignment)];
+  const moved = [
+    ...swappedFacts(kept, written, alignment),
+    ...swappedAroundPivot(kept, written, alignment, output),
+    ...movedNegations(kept, written, alignment),
+  ];
   const contentCount = new Set(kept.filter((word) => !word.fact).map((word) => word.stem)).size;
   const tolerance = TOLERANCE[style];
   const tooManyLost = unique(lostContent).length > Math.floor(contentCount * tolerance.lost);
@@ -308,6 +312,43 @@ function swappedFacts(source: Word[], rewrite: Word[], alignment: Alignment): st
       const rewriteRole = (at: number) => (first.role === "name" ? "name" : role(rewrite, at));
       if (rewriteRole(first.at!) !== rewriteRole(second.at!)) continue;
       if (first.at! > second.at!) swapped.push(first.word.text, second.word.text);
+    }
+  }
+  return swapped;
+}
+
+/**
+ * Two people (or things named with a capital) that traded places around a word both kept: "alice owes bob"
+ * → "Bob owes Alice". A name the rewrite moved without crossing such a pivot ("i told alice yesterday" →
+ * "Yesterday I told Alice") keeps its role.
+ */
+function swappedAroundPivot(source: Word[], rewrite: Word[], alignment: Alignment, output: string): string[] {
+  const capitalized = new Set(
+    [...output.matchAll(/\b\p{Lu}[\p{Ll}\p{Lu}]*\b/gu)].map((match) => match[0].toLowerCase()),
+  );
+  const named = source.flatMap((word, index) => {
+    const at = alignment.sourceTo[index];
+    if (at === undefined || word.optional || word.fact) return [];
+    const counterpart = rewrite[at];
+    if (counterpart.text !== word.text || !capitalized.has(counterpart.text)) return [];
+    return [{ index, at, name: counterpart.name === true, text: word.text }];
+  });
+  const swapped: string[] = [];
+  for (const first of named) {
+    for (const second of named) {
+      if (first.index >= second.index || first.at < second.at || !(first.name || second.name)) continue;
+      const pivot = source.some((word, index) => {
+        const at = alignment.sourceTo[index];
+        return (
+          index > first.index &&
+          index < second.index &&
+          !word.optional &&
+          at !== undefined &&
+          at < first.at &&
+          at > second.at
+        );
+      });
+      if (pivot) swapped.push(first.text, second.text);
     }
   }
   return swapped;

@@ -6,3 +6,4 @@ export * from "./faithfulness";
 export * from "./accept-rewrite";
 export * from "./split-text";
 export * from "./polish";
+export * from "./lexicon";

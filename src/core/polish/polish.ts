@@ -1,5 +1,6 @@
 import { acceptRewrite } from "./accept-rewrite";
 import { salvage } from "./salvage";
+import { lexicon } from "./lexicon";
 import { buildPrompt } from "./build-prompt";
 import { DEFAULT_MODEL_ID, type CatalogModel } from "../catalog";
 import { cleanOutput } from "./clean-output";
@@ -215,6 +216,8 @@ async function polishPieces({
         return next.value.text;
       }
       markStarted();
+      // The check's word table (~150 ms to read) loads while the model writes, not after it.
+      if (firstTokenMs === undefined) setImmediate(() => lexicon());
       firstTokenMs ??= Math.round(performance.now() - startedAt);
       raw += next.value;
       onChunk?.(raw);

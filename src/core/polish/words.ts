@@ -547,14 +547,15 @@ function clockTimes(tokens: string[]): string[] {
         const minutes = first === "half" ? 30 : 15;
         const forward = second === "past" || second === "after";
         const [h, m] = forward ? [hour, minutes] : [hour === 1 ? 12 : hour - 1, 60 - minutes];
-        out.push(String(h), String(m).padStart(2, "0"));
+        // One token, as "3:30" normalises to "330".
+        out.push(`${h}${String(m).padStart(2, "0")}`);
         index += 2;
         continue;
       }
     }
     if (first === "halb" && hourOf(second) !== undefined) {
       const hour = hourOf(second)!;
-      out.push(String(hour === 1 ? 12 : hour - 1), "30");
+      out.push(`${hour === 1 ? 12 : hour - 1}30`);
       index += 1;
       continue;
     }

@@ -164,3 +164,23 @@ describe("the eval's reference rewrites", () => {
     expect({ outcome: accepted.outcome, check: accepted.check }).toEqual({ outcome: "polished", check: undefined });
   });
 });
+
+describe("facts whose roles or order changed", () => {
+  it.each([
+    ["alice owes bob fifty dollars", "Bob owes Alice $50.", ["alice", "bob"]],
+    ["the shift is from tuesday to wednesday", "The shift is from Wednesday to Tuesday.", ["tuesday", "wednesday"]],
+    ["the rent is due on the third not the first", "The rent is due on the first, not the third.", ["not"]],
+  ])("refuses %j → %j", (input, output, moved) => {
+    const result = check(input, output);
+    expect(result.faithful).toBe(false);
+    expect(result.moved).toEqual(expect.arrayContaining(moved));
+  });
+
+  it.each([
+    ["alice owes bob fifty dollars", "Alice owes Bob $50."],
+    ["i told alice yesterday", "Yesterday I told Alice."],
+    ["the appointment with the doctor is at half past three", "The appointment with the Dr. is at 3:30."],
+  ])("accepts %j → %j", (input, output) => {
+    expect(check(input, output)).toMatchObject({ faithful: true, moved: [] });
+  });
+});
