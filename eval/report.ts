@@ -2,6 +2,8 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { readCases } from "./cases";
+import { readPairs } from "./guard/pairs";
+import { guardTables, judgePairs, scoreGuard } from "./guard/score-guard";
 import { scoreRun, summaryLine, type CaseScore, type RunRecord, type RunScore } from "./score";
 
 const BEFORE_PREFIX = "before-";
@@ -64,6 +66,40 @@ export function renderReport(score: RunScore, before?: RunScore): string {
   );
   for (const [label, read] of rows)
     lines.push(before ? `| ${label} | ${read(before)} | ${read(score)} |` : `| ${label} | ${read(score)} |`);
+
+  lines.push("", "## Per style", "");
+  lines.push(
+    before
+      ? "| Style | Cases | Polished (before → after) | Partial | Fallback | Cleaned (before → after) |"
+      : "| Style | Cases | Polished | Partial | Fallback | Cleaned |",
+    "| --- | --- | --- | --- | --- | --- |",
+  );
+  for (const style of [...new Set(score.cases.map((item) => item.style))]) {
+    const of = (value: RunScore) => value.cases.filter((item) => item.style === style);
+    const polished = (value: RunScore) => String(of(value).filter((item) => item.outcome === "polished").length);
+    const cleaned = (value: RunScore) => {
+      const cleanable = of(value).filter((item) => item.cleaned !== null);
+      return cleanable.length
+        ? `${Math.round((cleanable.filter((item) => item.cleaned).length / cleanable.length) * 100)}% of ${cleanable.length}`
+        : "–";
+    };
+    const group = of(score);
+    lines.push(
+      `| ${style} | ${group.length} | ${before ? `${polished(before)} → ` : ""}${polished(score)} | ` +
+        `${group.filter((item) => item.outcome === "partial").length} | ${group.filter((item) => item.outcome === "original").length} | ` +
+        `${before ? `${cleaned(before)} → ` : ""}${cleaned(score)} |`,
+    );
+  }
+  lines.push(
+    "",
+    "## Faithfulness guard on the labelled pairs",
+    "",
+    "`npm run eval:guard` (`eval/guard/`) judges the hand-labelled rewrites in `eval/pairs.jsonl` with the",
+    "same check `polish()` runs, without a model: a faithful pair refused is a good polish thrown away, an",
+    "unfaithful pair accepted is the promise broken.",
+    "",
+    guardTables(scoreGuard(judgePairs(readPairs()))),
+  );
 
   lines.push(
     "",
@@ -144,7 +180,8 @@ export function renderReport(score: RunScore, before?: RunScore): string {
     "  skipped and named). Each model's table lands in `eval/results/ID.md`, its figures in",
     "  `eval/results/ID.json`; `--model ID` runs one.",
     "- Subsets: `--style email`, `--cases numbers,question` (ids or tags); `--json` prints every figure;",
-    "  `--rescore eval/results/FILE.json` scores saved results again without a model.",
+    "  `--rescore eval/results/FILE.json` scores saved results again without a model (`--rejudge` also",
+    "  replays today's faithfulness check on the saved rewrites).",
     "",
   );
   return `${lines.join("\n")}`;

@@ -1,4 +1,4 @@
-import { acceptRewrite } from "./accept-rewrite";
+import { acceptRewrite, type AcceptedRewrite } from "./accept-rewrite";
 import { salvage } from "./salvage";
 import { lexicon } from "./lexicon";
 import { buildPrompt } from "./build-prompt";
@@ -228,11 +228,21 @@ async function polishPieces({
       params.onText?.(done + cleanOutput(raw, piece.text)),
     );
     const guarded = guardOutput({ input: piece.text, output: first });
-    if (!guarded.ok) throw new PolishError("guard_tripped", `${guarded.message} Your text is unchanged.`);
-    const output = restoreTranscriptTags(guarded.text, piece.text);
-    let accepted = acceptRewrite({ input: piece.text, output, style });
-    if (accepted.outcome !== "polished") {
-      accepted = await salvage(accepted, style, (text, hint) => generateOnce(text, hint), params.signal);
+    const retry = (text: string, hint: string) => generateOnce(text, hint);
+    let accepted: AcceptedRewrite;
+    if (!guarded.ok) {
+      // An answer instead of a rewrite gets the same second try as an unfaithful one.
+      const check = { faithful: false, lost: [], added: [], moved: [], answered: true };
+      const part = { dictated: piece.text, text: piece.text, gap: "", faithful: false, check };
+      const refused = { outcome: "unfaithful" as const, text: piece.text, check, keptSentences: 1, sentences: 1 };
+      accepted = await salvage({ ...refused, parts: [part] }, style, retry, params.signal);
+      if (accepted.outcome !== "polished") {
+        throw new PolishError("guard_tripped", `${guarded.message} Your text is unchanged.`);
+      }
+    } else {
+      const output = restoreTranscriptTags(guarded.text, piece.text);
+      accepted = acceptRewrite({ input: piece.text, output, style });
+      if (accepted.outcome !== "polished") accepted = await salvage(accepted, style, retry, params.signal);
     }
     if (accepted.check) {
       faithfulness ??= { lost: [], added: [], moved: [], answered: false, keptSentences: 0, sentences: 0 };

@@ -2,6 +2,7 @@ import { joinParts, type AcceptedRewrite, type RewritePart } from "./accept-rewr
 import { checkFaithfulness, describeUnfaithful, type FaithfulnessCheck } from "./faithfulness";
 import { guardOutput } from "./guard-output";
 import { restoreTranscriptTags } from "./transcript-tags";
+import { applySpokenCorrections } from "./words";
 import type { StyleId } from "../catalog";
 import type { VocabularyEntry } from "../vocabulary";
 
@@ -10,7 +11,8 @@ export const MAX_SALVAGED_PARTS = 3;
 
 /**
  * Gives a refused rewrite one more chance, sentence by sentence: each refused part is generated again
- * alone, told what the last try lost or brought in, and kept only when the check passes. The model is
+ * alone, told what the last try lost or brought in, and kept only when the check passes against what was
+ * said. The model is
  * greedy, so the same prompt would bring the same words back: the hint is what changes. What still fails
  * stays as dictated, so the salvage can only turn an original into a partial or a polish, never lose text.
  */
@@ -26,7 +28,9 @@ export async function salvage(
   for (const [index, part] of parts.entries()) {
     if (part.faithful || !part.check || asked >= MAX_SALVAGED_PARTS || signal?.aborted) continue;
     asked++;
-    const raw = await generate(part.dictated, retryHint(part.check));
+    // The second try reads the dictation with its self-corrections applied: a small model that brought a
+    // taken-back "tuesday" back once would do it again.
+    const raw = await generate(applySpokenCorrections(part.dictated), retryHint(part.check));
     const guarded = guardOutput({ input: part.dictated, output: raw });
     if (!guarded.ok) continue;
     const text = restoreTranscriptTags(guarded.text, part.dictated);

@@ -661,3 +661,63 @@ export function stem(text: string): string {
 export function words(list: string): ReadonlySet<string> {
   return new Set(list.split(/\s+/).filter(Boolean));
 }
+
+/**
+ * The dictation with each spoken self-correction applied: the taken-back words and the cue go, the
+ * correction stays ("meet on tuesday no wait wednesday" → "meet on wednesday", "in boston wait no in
+ * chicago" → "in chicago"). What is taken back is the nearest earlier word of the same kind as the
+ * correction's first word (a number for a number, a day for a day, the same word), with the run of such
+ * words it belongs to; a cue with no such word before it within its reach is left as dictated. Used
+ * only to give a small model a second try (`salvage.ts`): the rewrite is still judged against what was
+ * said.
+ */
+export function applySpokenCorrections(text: string): string {
+  const tokens = text.split(/\s+/).filter(Boolean);
+  const plain = (token: string | undefined) => (token ?? "").toLowerCase().replace(/[^\p{L}\p{N}']/gu, "");
+  const kindOf = (token: string | undefined) => {
+    const word = plain(token);
+    if (/^\d+$/.test(word) || isNumberWord(word)) return "number";
+    if (DATE_WORDS.has(word)) return "date";
+    return `word:${word}`;
+  };
+  const out: string[] = [];
+  let index = 0;
+  while (index < tokens.length) {
+    const cue = CORRECTIONS.flatMap(([pattern, reach]) => {
+      const single = new RegExp(`^(?:${pattern.source})$`);
+      for (const length of [3, 2, 1]) {
+        const phrase = tokens
+          .slice(index, index + length)
+          .map(plain)
+          .join(" ");
+        if (single.test(phrase)) return [{ length, reach }];
+      }
+      return [];
+    }).sort((a, b) => b.length - a.length)[0];
+    const next = tokens[index + (cue?.length ?? 0)];
+    if (!cue || next === undefined || out.length === 0) {
+      out.push(tokens[index]);
+      index++;
+      continue;
+    }
+    const kind = kindOf(next);
+    let start = -1;
+    for (let back = out.length - 1; back >= Math.max(0, out.length - cue.reach); back--) {
+      if (kindOf(out[back]) === kind) {
+        start = back;
+        break;
+      }
+    }
+    // A bare "no" or "actually" after anything but a number or a day is meant as said.
+    const bare = cue.length === 1 && /^(?:no|non|actually)$/.test(plain(tokens[index]));
+    if (start < 0 || (bare && kind.startsWith("word:"))) {
+      out.push(tokens[index]);
+      index++;
+      continue;
+    }
+    while (start > 0 && kind !== "date" && !kind.startsWith("word:") && kindOf(out[start - 1]) === kind) start--;
+    out.splice(start);
+    index += cue.length;
+  }
+  return out.join(" ");
+}
