@@ -53,6 +53,13 @@ const TOLERANCE: Record<StyleId, { lost: number; added: number }> = {
 const REPHRASING: ReadonlySet<StyleId> = new Set(["formal", "casual", "concise", "email", "bullet-list"]);
 // What an exact clean-up may still change: the spelling of a word, or a form derived from the same word.
 const CLEAN_UP_RELATIONS: ReadonlySet<Relation> = new Set(["same", "spelling", "derived"]);
+// Of a rephrasing's plain content words, the share it may replace by words the lexicon does not know as
+// equivalents, each in the same place between kept words ("kicks in" → "takes effect"). Facts, names,
+// modality and conditions are judged apart and never count as such a replacement.
+const PARAPHRASE_SHARE = 0.5;
+// Text in German: capitals mark nouns, not names.
+const GERMAN =
+  /\b(?:und|ist|nicht|ich|wir|der|die|das|den|dem|mit|für|auf)\b.*\b(?:und|ist|nicht|ich|wir|der|die|das|den|dem|mit|für|auf)\b/;
 // The longest lead-in ("so i just wanted to give everyone a quick update on") a rephrasing style may drop.
 const LEAD_IN_WORDS = 8;
 
@@ -88,9 +95,11 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
     style === "email" && styleWords?.has(word.text) ? { ...word, optional: true } : word,
   );
   const rewrite = markNames(output, analyse(output));
+  const capitalisesNouns = GERMAN.test(normalise(input));
   const kept = source.filter((word) => !word.optional);
   const written = rewrite.filter((word) => !word.optional || word.fact);
   const alignment = align(kept, written, (a, b) => relationAllowed(a, b, style));
+  if (rephrasing) pairParaphrases(kept, written, alignment, PARAPHRASE_SHARE);
 
   const lostFacts: string[] = [];
   const lostContent: string[] = [];
@@ -111,6 +120,12 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
     // A fact counts once per mention: a second "not" or "3" elsewhere does not keep this one.
     if (!word.fact && (rewriteStems.has(word.stem) || rewriteTexts.has(word.text))) continue;
     if (word.fact) {
+      // Concise cuts repetition: a fact said twice may be written once.
+      if (
+        style === "concise" &&
+        kept.some((other, at) => at !== index && other.text === word.text && alignment.sourceTo[at] !== undefined)
+      )
+        continue;
       // A list shows its count: "the three risks are" may become three bullets.
       if (style === "bullet-list" && word.kind === "number" && Number(word.text) === bullets) continue;
       lostFacts.push(word.text);
@@ -139,7 +154,9 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
       if (known || sourceJoined.has(word.text)) continue;
       if (!word.fact && (styleWords?.has(word.text) || FUNCTION_WORDS.has(word.text))) continue;
     }
-    (word.fact ? addedFacts : addedContent).push(word.text);
+    // A name the speaker never said is an invented fact (German writes every noun with a capital).
+    const invented = word.name === true && !capitalisesNouns;
+    (word.fact || invented ? addedFacts : addedContent).push(word.text);
   }
 
   const negationChange =
@@ -149,8 +166,18 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   const moved = [
     ...swappedFacts(kept, written, alignment),
     ...swappedAroundPivot(kept, written, alignment, output),
+    ...crossedAroundPivot(kept, written, alignment),
     ...movedNegations(kept, written, alignment),
   ];
+  // Modality and conditions are facts too: "will refund" is not "may refund", and "if it ships" is not
+  // "and it ships". A rewrite may drop a modal a style makes redundant, never bring in another kind.
+  // "Can you…?" asks politely: a request may become one.
+  const addedModality = modalities(output).filter(
+    (modal) => !modalities(input).includes(modal) && !(modal === "can" && output.includes("?")),
+  );
+  addedFacts.push(...addedModality);
+  const conditionsLost = conditions(input) - conditions(output);
+  if (conditionsLost > 0) lostFacts.push("if");
   const contentCount = new Set(kept.filter((word) => !word.fact).map((word) => word.stem)).size;
   const tolerance = TOLERANCE[style];
   const tooManyLost = unique(lostContent).length > Math.floor(contentCount * tolerance.lost);
@@ -160,7 +187,11 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   // A new word that replaces a lost one of the same root ("Jona" for "jonas") is a change, not an answer.
   const changed = (added: string) =>
     [...lostFacts, ...lostContent].some((lost) => stem(lost).startsWith(stem(added).slice(0, 4)));
+  // A dictated question written as a statement ("do you know if the office is open" → "The office is
+  // closed") answers it.
+  const questionAnswered = isQuestion(input) && !output.includes("?") && !isQuestion(output);
   const answered =
+    questionAnswered ||
     (replyOpening && rewrite.length > 0) ||
     (asksOrOrders && tooManyAdded && [...addedFacts, ...addedContent].some((added) => !changed(added)));
   const faithful =
@@ -278,6 +309,30 @@ function align(source: Word[], rewrite: Word[], equivalent: (a: Word, b: Word) =
   return { sourceTo, rewriteTo };
 }
 
+/**
+ * Pairs a dictated plain word the alignment left alone with an unaligned plain word of the rewrite in the
+ * same gap between kept words: a rephrasing's own choice of words. At most `share` of the plain words.
+ */
+function pairParaphrases(source: Word[], rewrite: Word[], alignment: Alignment, share: number): void {
+  // Hedges may simply go, and a word the lexicon does not know is most likely a name or a term: neither
+  // is rephrased.
+  const plain = (word: Word) => !word.fact && !word.name && !word.optional && !HEDGES.has(word.text);
+  const rephrasable = (word: Word) => plain(word) && (!/^[a-z]+$/.test(word.text) || lexicon().knows(word.text));
+  let budget = Math.ceil(source.filter(plain).length * share);
+  for (let i = 0; i < source.length && budget > 0; i++) {
+    if (alignment.sourceTo[i] !== undefined || !rephrasable(source[i])) continue;
+    const from = lastDefined(alignment.sourceTo, i) + 1;
+    const to = nextDefined(alignment.sourceTo, i) ?? rewrite.length;
+    for (let j = from; j < to; j++) {
+      if (alignment.rewriteTo[j] !== undefined || !rephrasable(rewrite[j])) continue;
+      alignment.sourceTo[i] = j;
+      alignment.rewriteTo[j] = i;
+      budget--;
+      break;
+    }
+  }
+}
+
 function lastDefined(list: (number | undefined)[], before: number): number {
   for (let index = before - 1; index >= 0; index--) if (list[index] !== undefined) return list[index]!;
   return -1;
@@ -354,6 +409,66 @@ function swappedAroundPivot(source: Word[], rewrite: Word[], alignment: Alignmen
   return swapped;
 }
 
+/**
+ * Two plain words that crossed a word both kept, in opposite directions: "back up the database before you
+ * run the migration" → "run the migration before you back up the database", "alex reviews the contract and
+ * jamie signs it" → "Jamie reviews the contract, Alex signs it". One word moving across ("i told alice
+ * yesterday" → "Yesterday I told Alice") is a rephrasing; two trading sides is a changed order of facts.
+ */
+function crossedAroundPivot(source: Word[], rewrite: Word[], alignment: Alignment): string[] {
+  const placed = source.flatMap((word, index) => {
+    const at = alignment.sourceTo[index];
+    if (at === undefined || word.optional || word.fact || rewrite[at].optional) return [];
+    return [{ index, at, text: word.text }];
+  });
+  for (const pivot of placed) {
+    const movedRight = placed.filter((word) => word.index < pivot.index && word.at > pivot.at);
+    const movedLeft = placed.filter((word) => word.index > pivot.index && word.at < pivot.at);
+    if (movedRight.length && movedLeft.length) return [movedRight[0].text, movedLeft[0].text];
+  }
+  // Two runs of two or more words that traded places with nothing kept between them: "first drop the kids
+  // off and then pick up the cake" → "first pick up the cake, then drop the kids off".
+  for (let split = 2; split <= placed.length - 2; split++) {
+    const before = placed.slice(0, split).sort((a, b) => b.at - a.at);
+    const after = placed.slice(split).sort((a, b) => a.at - b.at);
+    if (after[1].at < before[1].at) return [before[0].text, after[0].text];
+  }
+  return [];
+}
+
+// What a modal says, in the words of each language: an obligation, a possibility, advice, a plan or an
+// ability. "could" asks politely as often as it doubts, so it counts with "can".
+const MODALITY: [string, RegExp][] = [
+  [
+    "must",
+    /\b(?:must|have to|has to|had to|got to|need to|needs to|required to|obliged to|müssen|muss|musst|müsst|devoir|doit|doivent|devons|devez|dois|faut|deber|debe|debes|debemos|deben|tener que|tiene que|tienes que|tengo que|tenemos que)\b|必须|得|要/g,
+  ],
+  ["may", /\b(?:may|might|perhaps|possibly|dürfen|darf|vielleicht|peut-être|quizás|quizá|tal vez)\b|可能|也许/g],
+  [
+    "should",
+    /\b(?:should|ought to|supposed to|sollen|soll|sollte|sollten|devrait|devrais|devraient|debería|deberías|deberíamos)\b|应该|应当/g,
+  ],
+  ["will", /\b(?:will|shall|going to|werden|wird|werde)\b|会|将/g],
+  [
+    "can",
+    /\b(?:can|could|able to|können|kann|kannst|könnte|könnten|pouvoir|peux|peut|pouvez|pouvons|pourrai|pourrais|pourriez|poder|puede|puedes|podemos|podría|podrías|podrá|podré)\b|可以|能/g,
+  ],
+];
+
+/** The kinds of modality a text expresses (see `MODALITY`). */
+function modalities(text: string): string[] {
+  const said = normalise(text);
+  return MODALITY.filter(([, pattern]) => new RegExp(pattern.source, "g").test(said)).map(([modal]) => modal);
+}
+
+// A condition the rest of a sentence hangs on.
+const CONDITION =
+  /(?<!\b(?:know|knows|wonder|wondering|wondered|ask|asking|asked|see|check|sure|great|nice|good|appreciate|mind|tell me|decide)\s)\b(?:if|unless|provided|falls|wenn|sofern|si|sauf si|a menos que|siempre que|à condition)\b|如果|要是|除非/g;
+
+function conditions(text: string): number {
+  return normalise(text).match(CONDITION)?.length ?? 0;
+}
+
 /** What a number is next to: a date, a time or a unit; numbers of different roles may trade places. */
 function context(list: Word[], index: number): string {
   const near = [list[index - 1], list[index + 1]].filter((word): word is Word => word !== undefined);
@@ -399,6 +514,18 @@ function joinedRuns(list: Word[]): Set<string> {
     }
   }
   return joined;
+}
+
+// A question as people say it: an auxiliary before its subject, or a question word before its verb.
+const ASKING =
+  /^(?:(?:do|does|did|can|could|would|will|shall|should|is|are|was|were|have|has|may)\s+(?:you|we|i|they|he|she|it|the|this|that|these|those|there|anyone|someone|somebody)|(?:what|when|where|who|why|how|which)(?:'s|\s+(?:is|are|was|were|do|does|did|can|could|would|will|should|time|about|much|many|long|often)))\b/;
+
+function isQuestion(text: string): boolean {
+  const said = normalise(text)
+    .replace(/\b(?:um|uh|er|hmm|so|hey|ok|okay|well|you know)\b/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  return /\?|question mark/.test(said) || ASKING.test(said);
 }
 
 function isQuestionOrOrder(input: string): boolean {

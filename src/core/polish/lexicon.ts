@@ -21,6 +21,8 @@ export const LEXICON_PATH = path.join("lexicon", "equivalents.txt");
 export interface Lexicon {
   /** How `a` and `b` (lower-case words or two-word phrases, any inflection) are related, if at all. */
   relation(a: string, b: string): Relation | undefined;
+  /** Whether the table knows the word in any form: an unknown word is most likely a name or a term. */
+  knows(word: string): boolean;
 }
 
 let loaded: Lexicon | undefined;
@@ -77,6 +79,7 @@ function makeLexicon(table: Map<string, number[]>): Lexicon {
     });
   };
   return {
+    knows: (word) => table.has(word) || lemmas(word, table).length > 0,
     relation(a, b) {
       if (a === b) return "same";
       const left = lemmas(a, table);

@@ -39,7 +39,7 @@ const FILLERS = words(
 const FILLER_PHRASES = /\b(?:you know|kind of|sort of|you see|i guess)\b/g;
 const CJK_FILLERS = /[嗯啊呃哦噢]|那个|就是说|就是/g;
 const SPOKEN_PUNCTUATION =
-  /\b(?:question mark|exclamation (?:mark|point)|full stop|new (?:line|paragraph)|open (?:quote|paren(?:thesis)?)|close (?:quote|paren(?:thesis)?)|end quote|unquote|comma|period|colon|semicolon|ellipsis|dot|slash|underscore|hyphen|dash|bullet point)\b/g;
+  /\b(?:question mark|exclamation (?:mark|point)|full stop|new (?:line|paragraph)|open (?:quote|paren(?:thesis)?)|close (?:quote|paren(?:thesis)?)|end quote|unquote|comma|period|colon|semicolon|ellipsis|dot|slash|underscore|hyphen|dash|bullet point|point à la ligne|à la ligne|nouvelle ligne|nouveau paragraphe|point d'interrogation|point d'exclamation|deux points|punto y aparte|punto y seguido|punto final|nueva línea|signo de interrogación|dos puntos|neue zeile|neuer absatz|fragezeichen|ausrufezeichen|doppelpunkt)\b|\b(?:virgule|coma|komma)\b(?!\s+(?:\d|zéro|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|null|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun)\b)|\bpoint\b(?=\s*$)/g;
 export const FUNCTION_WORDS = words(
   // English
   "a an the and or but if then so to of in on at by for with from up down out off over under about into onto as than too also very " +
@@ -48,13 +48,13 @@ export const FUNCTION_WORDS = words(
     "all any each some such both own same again once only just s t ll re ve d m let lets get gets got going gonna wanna gotta please " +
     // German, French, Spanish
     "der die das den dem des ein eine einen einem und oder aber ich du er sie es wir ihr mir mich dich uns zu im am auf mit von für ist sind war " +
-    "le la les l un une des de du et ou mais je tu il elle nous vous ils elles que qui est sont à au aux en ce cette n " +
+    "le la les l un une des de du et ou mais je tu il elle nous vous ils elles que qui est sont à au aux en ce cette n ne " +
     "el los las una unos unas y o pero yo tú él ella nosotros que es son a al del en lo " +
     // Chinese particles (one character each)
     "的 了 吗 呢 吧 啦 呀 我 你 他 她 们 是 把 给",
 );
 const NEGATIONS = words(
-  "not no never nobody nothing none neither nor without nowhere nicht kein keine keinen nie pas jamais ne nunca nada nadie 不 没 别",
+  "not no never nobody nothing none neither nor without nowhere nicht kein keine keinen nie pas jamais nunca nada nadie 不 没 别",
 );
 const DATE_WORDS = words(
   "january february march april may june july august september october november december " +
@@ -75,10 +75,8 @@ const ABBREVIATIONS: Record<string, string> = {
   mr: "mister",
   mrs: "missus",
   ms: "miss",
-  st: "saint",
   prof: "professor",
   jr: "junior",
-  sr: "senior",
   ave: "avenue",
   rd: "road",
   blvd: "boulevard",
@@ -100,12 +98,26 @@ const ABBREVIATIONS: Record<string, string> = {
   tv: "television",
 };
 
+// Abbreviations that stand for more than one spoken word ("St." for street and saint): each of those words
+// reads as the abbreviation, so either writing matches.
+const AMBIGUOUS_ABBREVIATIONS: Record<string, string> = {
+  street: "st",
+  saint: "st",
+  senior: "sr",
+  señor: "sr",
+  señora: "sra",
+  señorita: "srta",
+  madame: "mme",
+  mademoiselle: "mlle",
+  monsieur: "m",
+};
+
 // Spoken self-corrections and how many words before them they may take back. An apology is not one
 // ("delayed by two days sorry for the trouble"), nor is a bare "rather" ("i would rather wait").
 const CORRECTIONS: [RegExp, number][] = [
   [/\b(?:scratch that|never mind|forget that|delete that|strike that)\b/g, 12],
   [
-    /\b(?:no wait|wait no|no no|make that|or rather|no sorry|sorry(?! (?:for|about|to|if|but|that)\b)|correction|i mean|actually no|nein|no|non|pardon|perdón|mejor dicho|ich meine|je veux dire)\b/g,
+    /\b(?:no wait|wait no|no no|make that|or rather|no sorry|sorry(?! (?:for|about|to|if|but|that)\b)|correction|i mean|actually no|nein|no|non|pardon|perdón|mejor dicho|ich meine|je veux dire|nein warte|warte nein|no espera|espera no|quiero decir|non attends|attends non|enfin|不对|我是说|我的意思是)\b/g,
     4,
   ],
   [/\b(?:actually)\b/g, 3],
@@ -122,7 +134,9 @@ export function analyse(text: string): Word[] {
   for (const [cue] of CORRECTIONS)
     prepared = prepared.replace(cue, (match) => ` ${CORRECTION_MARK}${match.replace(/\s+/g, "_")} `);
   const raw = prepared.match(/[\p{L}\p{M}\p{N}\uE000\uE001_]+/gu) ?? [];
-  const tokens = amountsInOrder(numbersToDigits(raw.flatMap(splitCjk).flatMap(expandAbbreviation)));
+  const tokens = amountsInOrder(
+    numbersToDigits(spokenFractions(withoutStutters(raw.flatMap(splitCjk).flatMap(expandAbbreviation)))),
+  );
   const result: Word[] = [];
   let line = 0;
   for (const token of tokens) {
@@ -229,6 +243,8 @@ export function normalise(text: string): string {
       .replace(/\bwanna\b/g, "want to")
       .replace(/\bgotta\b/g, "got to")
       .replace(/\bo'clock\b/g, "")
+      .replace(/(?:^|\s)'?(?:cause|cuz|coz)\b/g, " because")
+      .replace(/\b(\d+)\s*h\b(?!\s*\d)/g, "$1 heures")
       .replace(/\b(\d+)\s*h\s*(\d\d)\b/g, "$1:$2")
       .replace(/(\d)[.:,](\d)/g, "$1$2")
       .replace(/(\d)(?:st|nd|rd|th|er|e|º|ª)\b/g, "$1")
@@ -256,6 +272,8 @@ export function normalise(text: string): string {
 }
 
 function expandAbbreviation(token: string): string[] {
+  const shared = AMBIGUOUS_ABBREVIATIONS[token];
+  if (shared) return [shared];
   const spoken = ABBREVIATIONS[token];
   return spoken ? spoken.split(" ") : [token];
 }
@@ -268,6 +286,51 @@ function splitCjk(token: string): string[] {
       /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu,
     ) ?? []
   );
+}
+
+/** A word said twice in a row ("yesterday's yesterday's review") is a stutter: it counts once. */
+function withoutStutters(tokens: string[]): string[] {
+  return tokens.filter((token, index) => index === 0 || token !== tokens[index - 1] || isNumberish(token));
+}
+
+const CENTS = words("cents cent centimes céntimos");
+
+/**
+ * Spoken fractions as the decimals people write: "three and a half" → "three point five", "half a percent"
+ * → "zero point five percent", "twelve dollars and fifty cents" → "twelve point fifty dollars" (as "$12.50"
+ * normalises), "treinta y uno" → "treinta y one".
+ */
+function spokenFractions(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index];
+    const previous = out.at(-1);
+    if (token === "and" && tokens[index + 1] === "a" && tokens[index + 2] === "half" && isNumberish(previous)) {
+      out.push("point", "five");
+      index += 2;
+      continue;
+    }
+    if (token === "half" && tokens[index + 1] === "a" && UNIT_WORDS.has(tokens[index + 2] ?? "")) {
+      out.push("zero", "point", "five");
+      index += 1;
+      continue;
+    }
+    if (CURRENCIES.has(token) && tokens[index + 1] === "and" && isNumberish(previous)) {
+      let end = index + 2;
+      while (end < tokens.length && isNumberish(tokens[end])) end++;
+      if (end > index + 2 && CENTS.has(tokens[end] ?? "")) {
+        out.push("point", ...tokens.slice(index + 2, end), token);
+        index = end;
+        continue;
+      }
+    }
+    if (/^(?:uno|una|un|une)$/.test(token) && /^(?:y|et)$/.test(previous ?? "") && (out.at(-2) ?? "") in TENS) {
+      out.push("one");
+      continue;
+    }
+    out.push(token);
+  }
+  return out;
 }
 
 /** "19 euros 50" (spoken "nineteen euros fifty") is the amount "19.50 euros": digits first, then the currency. */
@@ -469,6 +532,12 @@ function splitCompound(token: string): string[] {
       token,
     );
   if (german) return [german[2], german[1] === "ein" ? "eins" : german[1]];
+  // German ordinals: "fünfzehnten" → "fünfzehn", "zwanzigste" → "zwanzig", "dritte" → 3.
+  const ordinal = /^(\p{L}+?)(?:st|t)(?:e|en|er|es|em)$/u.exec(token);
+  if (ordinal) {
+    const base = { ers: "eins", drit: "drei", sieb: "sieben", ach: "acht" }[ordinal[1]] ?? ordinal[1];
+    if (base in UNITS || base in TEENS || base in TENS || base === "eins") return [base];
+  }
   const spanish = /^veinti(uno|dós|dos|trés|tres|cuatro|cinco|séis|seis|siete|ocho|nueve)$/.exec(token);
   if (spanish) return ["veinte", spanish[1].normalize("NFD").replace(/\p{M}/gu, "")];
   return [token];
