@@ -28,6 +28,8 @@ interface Synset {
   words: string[];
   /** Word-level derivation links: [this word's index, target offset, target pos, target word index]. */
   derived: [number, string, string, number][];
+  /** Word-level antonym links, in the same shape as `derived`. */
+  opposite: [number, string, string, number][];
   /** Broader verb senses (hypernyms) of a verb synset. */
   broader: string[];
 }
@@ -52,6 +54,7 @@ function readSynsets(): Map<string, Synset> {
       let at = 4 + wordCount * 2;
       const pointerCount = Number(fields[at++]);
       const derived: Synset["derived"] = [];
+      const opposite: Synset["opposite"] = [];
       const broader: string[] = [];
       for (let index = 0; index < pointerCount; index++, at += 4) {
         const [symbol, target, targetPos, sourceTarget] = fields.slice(at, at + 4);
@@ -63,9 +66,17 @@ function readSynsets(): Map<string, Synset> {
             parseInt(sourceTarget.slice(2), 16) - 1,
           ]);
         }
+        if (symbol === "!" && sourceTarget !== "0000") {
+          opposite.push([
+            parseInt(sourceTarget.slice(0, 2), 16) - 1,
+            target,
+            targetPos,
+            parseInt(sourceTarget.slice(2), 16) - 1,
+          ]);
+        }
         if (symbol === "@" && pos === "v" && targetPos === "v") broader.push(target);
       }
-      synsets.set(`${pos}${offset}`, { pos, words, derived, broader });
+      synsets.set(`${pos}${offset}`, { pos, words, derived, opposite, broader });
     }
   }
   return synsets;
@@ -83,14 +94,17 @@ export function buildLexicon(): string {
     return [...seen].sort();
   };
   const synonyms = lines([...synsets.values()].map((synset) => synset.words));
-  const derived = lines(
-    [...synsets.values()].flatMap((synset) =>
-      synset.derived.map(([from, target, targetPos, to]) => {
-        const other = synsets.get(`${targetPos === "s" ? "a" : targetPos}${target}`);
-        return [synset.words[from], other?.words[to] ?? ""];
-      }),
-    ),
-  );
+  const linked = (links: (synset: Synset) => Synset["derived"]) =>
+    lines(
+      [...synsets.values()].flatMap((synset) =>
+        links(synset).map(([from, target, targetPos, to]) => {
+          const other = synsets.get(`${targetPos === "s" ? "a" : targetPos}${target}`);
+          return [synset.words[from], other?.words[to] ?? ""];
+        }),
+      ),
+    );
+  const derived = linked((synset) => synset.derived);
+  const opposites = linked((synset) => synset.opposite);
   const broader = lines(
     [...synsets.values()].flatMap((synset) =>
       synset.broader.flatMap((target) =>
@@ -116,6 +130,8 @@ export function buildLexicon(): string {
     ...broader,
     "# spelling: the American and the British spelling of a word",
     ...spellings,
+    "# antonyms: a word and its opposite (never equivalent: a rephrasing must not swap one for the other)",
+    ...opposites,
     "",
   ].join("\n");
 }

@@ -112,6 +112,7 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   const bullets = output.split("\n").filter((line) => /^\s*(?:[-•*]|\d+[.)])\s+/.test(line)).length;
   const firstMatched = kept.findIndex((_, index) => alignment.sourceTo[index] !== undefined);
 
+  const items = listItems(source);
   // Short words the alignment skips may still stand for a dictated word: "get" for "arrive".
   const plainRewrite = rewrite.filter((word) => word.optional && !word.fact);
   for (const [index, word] of kept.entries()) {
@@ -135,7 +136,8 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
     if (rephrasing && firstMatched > 0 && index < firstMatched && index < LEAD_IN_WORDS) {
       if (!kept.slice(0, firstMatched).some((before) => before.fact)) continue;
     }
-    lostContent.push(word.text);
+    // An item of a dictated list ("eggs flour butter and sugar") is a fact of its own.
+    (items.has(word) ? lostFacts : lostContent).push(word.text);
   }
 
   // Facts the speaker took back, and only took back: bringing them back reverts the correction. (The
@@ -182,7 +184,9 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   const tolerance = TOLERANCE[style];
   const tooManyLost = unique(lostContent).length > Math.floor(contentCount * tolerance.lost);
   const tooManyAdded = unique(addedContent).length > Math.floor(contentCount * tolerance.added);
-  const replyOpening = REPLY_OPENINGS.test(normalise(output)) && !REPLY_OPENINGS.test(normalise(input));
+  // "thanks for your help" dictated may be written "Thank you for your help".
+  const replyOpening =
+    REPLY_OPENINGS.test(normalise(output)) && !REPLY_OPENINGS.test(normalise(input).replace(/^thanks\b/, "thank you"));
   const asksOrOrders = isQuestionOrOrder(input);
   // A new word that replaces a lost one of the same root ("Jona" for "jonas") is a change, not an answer.
   const changed = (added: string) =>
@@ -325,6 +329,7 @@ function pairParaphrases(source: Word[], rewrite: Word[], alignment: Alignment, 
     const to = nextDefined(alignment.sourceTo, i) ?? rewrite.length;
     for (let j = from; j < to; j++) {
       if (alignment.rewriteTo[j] !== undefined || !rephrasable(rewrite[j])) continue;
+      if (lexicon().opposite(source[i].text, rewrite[j].text)) continue;
       alignment.sourceTo[i] = j;
       alignment.rewriteTo[j] = i;
       budget--;
@@ -469,6 +474,34 @@ function conditions(text: string): number {
   return normalise(text).match(CONDITION)?.length ?? 0;
 }
 
+const CONJUNCTIONS = words("and or et ou und oder y o 和 或");
+const ARTICLES = words(
+  "a an the some du de des la le les l el los las un una unos unas der die das den dem ein eine einen",
+);
+
+/**
+ * The items of the lists a dictation enumerates: the plain words (each with its article) said in a row
+ * before an "and" or "or", and the one after it, when there are three or more. The first word of the run
+ * may be the verb that leads the list in ("buy eggs flour butter and sugar"), so it does not count.
+ */
+function listItems(source: Word[]): Set<Word> {
+  const items = new Set<Word>();
+  for (const [at, word] of source.entries()) {
+    if (!CONJUNCTIONS.has(word.text)) continue;
+    const run: Word[] = [];
+    for (let index = at - 1; index >= 0; index--) {
+      const before = source[index];
+      if (ARTICLES.has(before.text)) continue;
+      if (before.optional || before.fact) break;
+      run.push(before);
+    }
+    const after = source.slice(at + 1).find((next) => !ARTICLES.has(next.text));
+    if (run.length < 3 || !after || after.optional || after.fact) continue;
+    for (const item of run.slice(0, -1)) items.add(item);
+  }
+  return items;
+}
+
 /** What a number is next to: a date, a time or a unit; numbers of different roles may trade places. */
 function context(list: Word[], index: number): string {
   const near = [list[index - 1], list[index + 1]].filter((word): word is Word => word !== undefined);
@@ -522,7 +555,7 @@ const ASKING =
 
 function isQuestion(text: string): boolean {
   const said = normalise(text)
-    .replace(/\b(?:um|uh|er|hmm|so|hey|ok|okay|well|you know)\b/g, " ")
+    .replace(/\b(?:um|uh|er|hmm|so|hey|ok|okay|well)\b|(?<!\b(?:do|does|did)\s)\byou know\b/g, " ")
     .replace(/\s+/g, " ")
     .trim();
   return /\?|question mark/.test(said) || ASKING.test(said);

@@ -13,7 +13,7 @@ import { defaultAssetsDirs } from "../runtime";
 /** How two words are related: `broader` is a verb and the more general verb it is a way of doing. */
 export type Relation = "same" | "spelling" | "synonym" | "derived" | "broader";
 
-const SECTIONS = ["synonyms", "derived", "broader", "spelling"] as const;
+const SECTIONS = ["synonyms", "derived", "broader", "spelling", "antonyms"] as const;
 type Section = (typeof SECTIONS)[number];
 
 export const LEXICON_PATH = path.join("lexicon", "equivalents.txt");
@@ -23,6 +23,8 @@ export interface Lexicon {
   relation(a: string, b: string): Relation | undefined;
   /** Whether the table knows the word in any form: an unknown word is most likely a name or a term. */
   knows(word: string): boolean;
+  /** Whether WordNet gives `a` and `b` as opposites ("open" and "closed"). */
+  opposite(a: string, b: string): boolean;
 }
 
 let loaded: Lexicon | undefined;
@@ -80,6 +82,7 @@ function makeLexicon(table: Map<string, number[]>): Lexicon {
   };
   return {
     knows: (word) => table.has(word) || lemmas(word, table).length > 0,
+    opposite: (a, b) => share([a, ...lemmas(a, table)], [b, ...lemmas(b, table)], "antonyms"),
     relation(a, b) {
       if (a === b) return "same";
       const left = lemmas(a, table);

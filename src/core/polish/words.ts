@@ -117,11 +117,13 @@ const AMBIGUOUS_ABBREVIATIONS: Record<string, string> = {
 const CORRECTIONS: [RegExp, number][] = [
   [/\b(?:scratch that|never mind|forget that|delete that|strike that)\b/g, 12],
   [
-    /\b(?:no wait|wait no|no no|make that|or rather|no sorry|sorry(?! (?:for|about|to|if|but|that)\b)|correction|i mean|actually no|nein|no|non|pardon|perdón|mejor dicho|ich meine|je veux dire|nein warte|warte nein|no espera|espera no|quiero decir|non attends|attends non|enfin|不对|我是说|我的意思是)\b/g,
+    /\b(?:no wait|wait no|no no|make that|or rather|no sorry|sorry(?! (?:for|about|to|if|but|that)\b)|correction|i mean|actually no|nein warte|warte nein|no espera|espera no|non attends|attends non|nein|no|non|pardon|perdón|mejor dicho|ich meine|je veux dire|quiero decir|enfin)\b/g,
     4,
   ],
   [/\b(?:actually)\b/g, 3],
 ];
+// Han cues take back the characters before them (a name is two or three).
+const CJK_CORRECTIONS = /不对|我是说|我的意思是/g;
 const CORRECTION_MARK = "\uE000";
 const LINE_MARK = "\uE001";
 
@@ -133,6 +135,8 @@ export function analyse(text: string): Word[] {
     .replace(SPOKEN_PUNCTUATION, " ");
   for (const [cue] of CORRECTIONS)
     prepared = prepared.replace(cue, (match) => ` ${CORRECTION_MARK}${match.replace(/\s+/g, "_")} `);
+  // Han text has no spaces: its cues become a mark of Latin letters, so splitting characters keeps it whole.
+  prepared = prepared.replace(CJK_CORRECTIONS, ` ${CORRECTION_MARK}han_correction `);
   const raw = prepared.match(/[\p{L}\p{M}\p{N}\uE000\uE001_]+/gu) ?? [];
   const tokens = amountsInOrder(
     numbersToDigits(spokenFractions(withoutStutters(raw.flatMap(splitCjk).flatMap(expandAbbreviation)))),
@@ -217,8 +221,7 @@ function makeWord(text: string, line: number): Word {
 /** Lower case, one apostrophe, contractions spelled out, symbols as words, digits joined as people read them. */
 export function normalise(text: string): string {
   return (
-    text
-      .normalize("NFKC")
+    chineseNumbers(text.normalize("NFKC"))
       // getUserName → get User Name before lower-casing; snake_case splits at the underscore below.
       .replace(/([a-z])([A-Z])/g, "$1 $2")
       // A line break separates list items; the mark keeps their lines apart.
@@ -288,6 +291,48 @@ function splitCjk(token: string): string[] {
   );
 }
 
+// Chinese numerals, and what makes a lone one a number rather than part of a word (一下, 一起): a
+// measure word or unit after it.
+const HAN_DIGITS: Record<string, number> = {
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const HAN_SCALES: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
+const HAN_NUMBER = /[零一二两三四五六七八九十百千万]+/g;
+const HAN_MEASURE = /^[点个号月日岁人天年块元分次位件张本台%]/;
+
+/**
+ * Chinese numbers as digits, as people write them: "三点半" → "3:30", "百分之十二" → "12%", "两千" → "2000".
+ * A lone numeral stays a character unless a measure word follows it.
+ */
+function chineseNumbers(text: string): string {
+  const digits = text
+    .replace(/百分之([零一二两三四五六七八九十百千万]+|\d+)/g, "$1%")
+    .replace(HAN_NUMBER, (run, offset: number, whole: string) => {
+      if (run.length === 1 && run !== "十" && !HAN_MEASURE.test(whole.slice(offset + 1))) return run;
+      let total = 0;
+      let current = 0;
+      for (const char of run) {
+        if (char in HAN_DIGITS) current = current * 10 + HAN_DIGITS[char];
+        else {
+          total += (current || 1) * HAN_SCALES[char];
+          current = 0;
+        }
+      }
+      return String(total + current);
+    });
+  return digits.replace(/(\d+)点半/g, "$1:30").replace(/(\d+)点(\d+)分?/g, "$1:$2");
+}
+
 /** A word said twice in a row ("yesterday's yesterday's review") is a stutter: it counts once. */
 function withoutStutters(tokens: string[]): string[] {
   return tokens.filter((token, index) => index === 0 || token !== tokens[index - 1] || isNumberish(token));
@@ -317,7 +362,7 @@ function spokenFractions(tokens: string[]): string[] {
     }
     if (CURRENCIES.has(token) && tokens[index + 1] === "and" && isNumberish(previous)) {
       let end = index + 2;
-      while (end < tokens.length && isNumberish(tokens[end])) end++;
+      while (end < tokens.length && isNumberish(tokens[end]) && !CENTS.has(tokens[end])) end++;
       if (end > index + 2 && CENTS.has(tokens[end] ?? "")) {
         out.push("point", ...tokens.slice(index + 2, end), token);
         index = end;
