@@ -19,11 +19,11 @@ export default defineConfig([
           })),
           patterns: [
             {
-              regex: "^\\.\\./(config|store|helper|polish|server|runtime)/",
+              regex: "^\\.\\./(config|store|helper|polish|server|runtime|doctor)/",
               message: "Import another concern through its index (../store), not its files.",
             },
             {
-              regex: "^\\./(config|store|helper|polish|server|runtime)/",
+              regex: "^\\./(config|store|helper|polish|server|runtime|doctor)/",
               message: "Import a concern through its index (./store), not its files.",
             },
           ],
