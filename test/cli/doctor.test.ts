@@ -131,6 +131,6 @@ describe("mlx-polish doctor", () => {
       expect(human.stdout).toMatch(/\nhelper +\S+, running \(idle, qwen3-0\.6b loaded\)\n/);
       expect(human.stdout).toMatch(/\n +qwen3-0\.6b +ready /);
       expect(valueColumns(human.stdout).size).toBe(1);
-    });
+    }, 180_000);
   });
 });

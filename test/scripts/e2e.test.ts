@@ -23,6 +23,8 @@ import { tinyModel } from "../support/tiny-model";
 
 const root = path.resolve(__dirname, "..", "..");
 const MODEL_ID = "qwen3-0.6b";
+// A helper's cold start and the eval's report take tens of seconds on a loaded 2-core machine.
+const SCRIPT_TIMEOUT_MS = 180_000;
 
 function runScript(name: string, env: NodeJS.ProcessEnv): Promise<{ code: number; stderr: string; ms: number }> {
   const started = Date.now();
@@ -73,7 +75,7 @@ describe("the macOS workflow's scripts, on Linux", () => {
       MLX_POLISH_E2E_CASES: "filler-01",
     };
     await readyRuntime(env.MLX_POLISH_SUPPORT_DIR!);
-  });
+  }, SCRIPT_TIMEOUT_MS);
 
   afterAll(async () => {
     await new Promise((resolve) =>
@@ -96,6 +98,7 @@ describe("the macOS workflow's scripts, on Linux", () => {
       if (run.code !== 0) throw new Error(`${script} exited ${run.code}:\n${run.stderr}`);
       console.log(`${script}: ${(run.ms / 1000).toFixed(1)} s`);
     },
+    SCRIPT_TIMEOUT_MS,
   );
 
   it("leaves the reports the workflow uploads", async () => {
