@@ -68,7 +68,10 @@ describe("mlx-polish doctor", () => {
     expect(report.models.map((model: { state: string }) => model.state)).not.toContain("ready");
   });
 
-  it("refuses an unknown option with the usage, and exits 1", async () => {
+  it("prints its usage with --help, and refuses an unknown option with the usage and exit 1", async () => {
+    const help = await runCli(["doctor", "--help"], await freshEnv());
+    expect(help).toMatchObject({ code: 0, stderr: "" });
+    expect(help.stdout).toMatch(/^usage: mlx-polish doctor \[--json\]/);
     const run = await runCli(["doctor", "--verbose"], await freshEnv());
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("");
