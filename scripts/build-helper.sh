@@ -4,13 +4,15 @@
 # The build is skipped when nothing it is made from changed since the last one (FORCE=1 rebuilds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# sha256sum on Linux; macOS ships shasum.
+sha256() { if command -v sha256sum >/dev/null; then sha256sum; else shasum -a 256; fi; }
 
 bash scripts/python-env.sh
 python=helper/.venv/bin/python
 bundle=assets/helper/mlx-polish-helper
 stamp=$(cat helper/mlx-polish-helper.spec helper/entry.py helper/protocol.schema.json helper/pyproject.toml \
   helper/constraints.txt helper/.venv/.mlx-polish-stamp $(find helper/src/mlx_polish_helper -name '*.py' | sort) |
-  sha256sum | cut -c1-16)
+  sha256 | cut -c1-16)
 
 if [ "${FORCE:-}" != 1 ] && [ -x "$bundle/mlx-polish-helper" ] && [ "$(cat "$bundle/.build-stamp" 2>/dev/null)" = "$stamp" ]; then
   echo "build-helper: $bundle is up to date" >&2

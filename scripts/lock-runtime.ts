@@ -2,7 +2,7 @@
  * `npm run lock:runtime`: regenerates what the runtime set-up installs, from helper/pyproject.toml and
  * helper/constraints.txt (the one source of the helper's pins):
  * - assets/runtime/requirements-<platform>.txt, hash-pinned with `uv pip compile --generate-hashes`, using
- *   the uv pinned in src/core/runtime/runtime-pins.ts (downloaded and checked like the set-up does);
+ *   the uv pinned in src/core/config/runtime-pins.ts (downloaded and checked like the set-up does);
  * The helper's Python package itself lives in assets/runtime/helper/ (the extension ships only `assets/`;
  * helper/src links there), so the runtime runs the very source the tests do: nothing to copy.
  * `--check` writes nothing and exits 1 when a lock is stale (test/core/runtime/lock.test.ts runs the offline part).

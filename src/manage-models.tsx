@@ -7,23 +7,16 @@ import { ModelListItem } from "./manage-models/ModelListItem";
 import { UnsupportedMacView } from "./manage-models/UnsupportedMacView";
 import { useMlxModels } from "./manage-models/useMlxModels";
 import { dismissLastFailure, readLastFailure } from "./raycast/last-failure";
+import type { ManageModelsContext } from "./raycast/launch-manage-models";
 import { readSettings } from "./raycast/preferences";
+
+export type { ManageModelsContext } from "./raycast/launch-manage-models";
 
 /**
  * Downloads run in a detached worker: Node loading this command's bundle (`ray build` output) and calling
  * this export, so the worker needs no file of its own in the extension (see `core/store/background-download.ts`).
  */
 export { runDownloadWorker } from "./core";
-
-/** How other commands open this one after a fallback. */
-export interface ManageModelsContext {
-  /** Start this model's download (the user chose "Download Model"). */
-  downloadModelId?: string;
-  /** Open on this model, its first action (Download when it is missing) ready for Enter. */
-  focusModelId?: string;
-  /** Start the local runtime's set-up (the "Set Up Local Runtime" fix after a fallback). */
-  setUpRuntime?: boolean;
-}
 
 export default function ManageModels(props: LaunchProps<{ launchContext?: ManageModelsContext }>) {
   if (!isAppleSilicon()) return <UnsupportedMacView />;

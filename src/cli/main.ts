@@ -16,6 +16,7 @@ const subcommands: Record<string, () => Promise<Subcommand>> = {
   helper: async () => (await import("./helper")).helperCommand,
   models: async () => (await import("./models")).modelsCommand,
   serve: async () => (await import("./serve")).serveCommand,
+  doctor: async () => (await import("./doctor")).doctorCommand,
 };
 
 const USAGE = `usage: mlx-polish <command> [args] | mlx-polish --version

@@ -1,4 +1,4 @@
-import type { HelperErrorCode } from "./helper";
+// The bottom of the core: every concern imports this file, and it imports nothing from them.
 
 /**
  * The one error type the core throws. `code` is stable: the CLI derives its exit code from it and the
@@ -102,18 +102,6 @@ export const ERRORS: Record<ErrorCode, ErrorFacts> = {
   guard_tripped: { fallbackReason: "guard_tripped", exitCode: EXIT_CODES.error },
   unfaithful: { fallbackReason: "unfaithful", exitCode: EXIT_CODES.error },
   internal: { fallbackReason: "internal", exitCode: EXIT_CODES.error },
-};
-
-/** The helper's wire error codes (`HelperErrorCode` in the protocol schema) and the core code each becomes. */
-export const HELPER_ERROR_CODES: Record<HelperErrorCode, ErrorCode> = {
-  model_not_found: "model_not_downloaded",
-  model_corrupt: "model_corrupt",
-  unsupported_model: "load_failed",
-  out_of_memory: "out_of_memory",
-  busy: "busy",
-  bad_request: "internal",
-  cancelled: "cancelled",
-  internal: "internal",
 };
 
 export class PolishError extends Error {

@@ -8,3 +8,4 @@ export * from "./polish";
 export * from "./vocabulary";
 export * from "./server";
 export * from "./runtime";
+export * from "./doctor";

@@ -1,10 +1,19 @@
 import { Action, ActionPanel, Icon, openExtensionPreferences } from "@raycast/api";
 import { modelPageUrl } from "../core";
 import { SHORTCUTS } from "../raycast/shortcuts";
-import type { ModelListItemProps } from "./ModelListItem";
+import type { MlxModels, ModelRow } from "./useMlxModels";
+
+export interface ModelActionsProps {
+  row: ModelRow;
+  /** The model chosen in the preferences. */
+  selected: boolean;
+  isShowingDetail: boolean;
+  onToggleDetail: () => void;
+  models: MlxModels;
+}
 
 /** What can be done with a model in its current state; nothing that would fail is offered. */
-export function ModelActions({ row, selected, isShowingDetail, onToggleDetail, models }: ModelListItemProps) {
+export function ModelActions({ row, selected, isShowingDetail, onToggleDetail, models }: ModelActionsProps) {
   const { model, status } = row;
   return (
     <ActionPanel title={model.title}>

@@ -1,18 +1,11 @@
 import { Color, Icon, List } from "@raycast/api";
 import { FAMILY_TITLES, formatBytes, memoryFit } from "../core";
-import type { ModelRow, MlxModels } from "./useMlxModels";
-import { ModelActions } from "./ModelActions";
+import { ModelActions, type ModelActionsProps } from "./ModelActions";
 import { ModelDetail } from "./ModelDetail";
 import { statusAdvice, statusTag } from "./status-tag";
 
-export interface ModelListItemProps {
-  row: ModelRow;
-  /** The model chosen in the preferences. */
-  selected: boolean;
-  isShowingDetail: boolean;
-  onToggleDetail: () => void;
-  models: MlxModels;
-}
+/** A row and what the list lets it do: the same props its action panel takes. */
+export type ModelListItemProps = ModelActionsProps;
 
 export function ModelListItem(props: ModelListItemProps) {
   const { row, selected, isShowingDetail } = props;

@@ -1,8 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { checkoutRoot } from "../config";
+import { checkoutRoot, defaultAssetsDirs, findRuntime, helperSourcePath } from "../config";
 import { PolishError } from "../errors";
-import { defaultAssetsDirs, findRuntime, helperSourcePath } from "../runtime";
 
 /** Where the helper comes from, in the order they are tried. */
 export type HelperRuntimeKind = "override" | "runtime" | "frozen" | "venv";

@@ -1,5 +1,5 @@
 import net from "node:net";
-import { HELPER_ERROR_CODES, PolishError } from "../errors";
+import { PolishError, type ErrorCode } from "../errors";
 import type { HelperErrorCode, HelperMethod, HelperMethods, HelperReplyLine } from "./protocol";
 
 /** One socket to the helper, read as a queue of reply lines. */
@@ -129,6 +129,18 @@ export async function requestHelper<M extends Exclude<HelperMethod, "generate">>
     if ("result" in line) return line.result as HelperMethods[M]["result"];
   }
 }
+
+/** The helper's wire error codes (`HelperErrorCode` in the protocol schema) and the core code each becomes. */
+export const HELPER_ERROR_CODES: Record<HelperErrorCode, ErrorCode> = {
+  model_not_found: "model_not_downloaded",
+  model_corrupt: "model_corrupt",
+  unsupported_model: "load_failed",
+  out_of_memory: "out_of_memory",
+  busy: "busy",
+  bad_request: "internal",
+  cancelled: "cancelled",
+  internal: "internal",
+};
 
 /** Maps the helper's error codes onto the core's (`HELPER_ERROR_CODES`); only `busy` is worth retrying. */
 export function helperError(code: string, message: string): PolishError {

@@ -1,5 +1,5 @@
 import { findModel } from "../catalog";
-import { HelperClient } from "./client";
+import { HelperClient } from "./helper-client";
 import type { HelperOptions } from "./ensure-helper";
 import type { HelperLoadResult } from "./protocol";
 import { readyModelPath } from "../store";

@@ -1,4 +1,4 @@
-import { HelperClient } from "./client";
+import { HelperClient } from "./helper-client";
 import type { HelperOptions } from "./ensure-helper";
 
 /** Shuts the helper down and waits until its process is gone (`HelperClient.stop`). */

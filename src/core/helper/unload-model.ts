@@ -1,4 +1,4 @@
-import { HelperClient } from "./client";
+import { HelperClient } from "./helper-client";
 import type { HelperOptions } from "./ensure-helper";
 import type { HelperUnloadResult } from "./protocol";
 

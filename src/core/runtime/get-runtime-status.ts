@@ -1,5 +1,5 @@
 import { locateHelper, type FindHelperParams, type HelperRuntimeKind } from "../helper";
-import { readRuntimeLock, runtimePlatform } from "./runtime-layout";
+import { readRuntimeLock, runtimePlatform } from "../config";
 
 export interface RuntimeStatus {
   /** Where the helper would start from now; undefined when nothing can run it (set-up needed). */

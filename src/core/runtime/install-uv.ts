@@ -5,8 +5,7 @@ import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { PolishError } from "../errors";
-import { UV_VERSION, UV_WHEELS, type RuntimePlatform } from "./runtime-pins";
-import { uvBinaryPath } from "./runtime-layout";
+import { UV_VERSION, UV_WHEELS, uvBinaryPath, type RuntimePlatform } from "../config";
 
 export interface InstallUvParams {
   root: string;

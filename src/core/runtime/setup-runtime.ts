@@ -7,6 +7,9 @@ import { freeDiskSpace } from "../store";
 import { installUv } from "./install-uv";
 import {
   RUNTIME_MARKER_FILE,
+  RUNTIME_MIN_FREE_BYTES,
+  RUNTIME_PYTHON_REQUEST,
+  UV_VERSION,
   helperSourcePath,
   readRuntime,
   readRuntimeLock,
@@ -16,8 +19,7 @@ import {
   venvPython,
   type ReadyRuntime,
   type RuntimeMarker,
-} from "./runtime-layout";
-import { RUNTIME_MIN_FREE_BYTES, RUNTIME_PYTHON_REQUEST, UV_VERSION } from "./runtime-pins";
+} from "../config";
 
 export type RuntimeSetupStage = "uv" | "python" | "packages" | "check";
 

@@ -2,7 +2,16 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { writeFileAtomic } from "./hub-cache";
 import type { ErrorCode } from "../errors";
-import type { DownloadProgress } from "./model-state";
+
+/** Live figures of a download in flight. */
+export interface DownloadProgress {
+  downloadedBytes: number;
+  totalBytes: number;
+  /** Bytes per second, smoothed. */
+  bytesPerSecond: number;
+  /** Seconds left at the current speed; undefined until the speed is known. */
+  etaSeconds?: number;
+}
 
 /**
  * The shared download state: one small JSON file per model in the support folder, written atomically by

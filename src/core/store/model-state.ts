@@ -10,20 +10,13 @@ import { resolveStoreOptions, type StoreOptions } from "../config";
 import { PolishError, type ErrorCode } from "../errors";
 import { findModel } from "../catalog";
 import { isSameProcessAlive } from "../process-identity";
-import { readDownloadRecord } from "./download-state";
+import { readDownloadRecord, type DownloadProgress } from "./download-state";
 import { freeDiskSpace } from "./free-disk-space";
 import { readRefMain, removeEmptyFolders, repoCache, treeSize } from "./hub-cache";
 import { readManifest, type ModelManifest } from "./model-manifest";
 
-/** Live figures of a download in flight. */
-export interface DownloadProgress {
-  downloadedBytes: number;
-  totalBytes: number;
-  /** Bytes per second, smoothed. */
-  bytesPerSecond: number;
-  /** Seconds left at the current speed; undefined until the speed is known. */
-  etaSeconds?: number;
-}
+/** Live figures of a download in flight (kept beside the record that carries them). */
+export type { DownloadProgress } from "./download-state";
 
 /**
  * What the store knows of one catalogue model, computed from disk plus the shared download state.

@@ -3,7 +3,8 @@ import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { PolishError } from "../errors";
-import { checkoutRoot, isAppleSilicon, supportDir as defaultSupportDir } from "../config";
+import { checkoutRoot, supportDir as defaultSupportDir } from "./paths";
+import { isAppleSilicon } from "./platform";
 import { HELPER_SOURCE_DIR, RUNTIME_ASSETS_DIR, UV_VERSION, lockFileName, type RuntimePlatform } from "./runtime-pins";
 
 /**
