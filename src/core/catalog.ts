@@ -6,9 +6,11 @@
  */
 import os from "node:os";
 import { hubUrl } from "./config";
+import { customModelId, isCustomModelId, readCustomModels, type CustomModelSource } from "./custom-models";
 import { PolishError } from "./errors";
 
-export type ModelFamily = "qwen3" | "gemma3" | "smollm3" | "ministral3";
+/** `custom`: a model added by repo id (`custom-models.ts`). */
+export type ModelFamily = "qwen3" | "gemma3" | "smollm3" | "ministral3" | "custom";
 
 /** How people name each family. */
 export const FAMILY_TITLES: Record<ModelFamily, string> = {
@@ -16,6 +18,7 @@ export const FAMILY_TITLES: Record<ModelFamily, string> = {
   gemma3: "Gemma 3",
   smollm3: "SmolLM 3",
   ministral3: "Ministral 3",
+  custom: "Custom",
 };
 
 export interface CatalogModel {
@@ -41,6 +44,8 @@ export interface CatalogModel {
   };
   /** One line on what the model is good at, for the README and the detail pane. */
   strengths: string;
+  /** Set only for a model added by repo id (`models add`): where it came from. */
+  custom?: CustomModelSource;
 }
 
 const GB = 1_000_000_000;
@@ -134,16 +139,32 @@ export const CATALOG: readonly CatalogModel[] = [
 
 export const DEFAULT_MODEL_ID = "qwen3-1.7b";
 
-/** Looks a model up by id; an unknown id is a user error with the list of known ids. */
-export function findModel(id: string): CatalogModel {
+/** Where the models added by repo id are kept (`<support>/custom-models.json`); defaults to `paths.ts`. */
+export interface ModelLookupOptions {
+  supportDir?: string;
+}
+
+/**
+ * Looks a model up by id: the catalogue's, else one added by repo id (its `org--name` id, or its repo).
+ * An unknown id is a user error with the list of known ids.
+ */
+export function findModel(id: string, options: ModelLookupOptions = {}): CatalogModel {
   const model = CATALOG.find((entry) => entry.id === id);
-  if (!model) {
-    throw new PolishError(
-      "unknown_model",
-      `Unknown model "${id}". Known models: ${CATALOG.map((entry) => entry.id).join(", ")}.`,
-    );
+  if (model) return model;
+  const wanted = id.includes("/") ? customModelId(id) : id;
+  const custom = isCustomModelId(wanted)
+    ? readCustomModels(options.supportDir).find((entry) => entry.id === wanted)
+    : undefined;
+  if (!custom) {
+    const known = listModels(options).map((entry) => entry.id);
+    throw new PolishError("unknown_model", `Unknown model "${id}". Known models: ${known.join(", ")}.`);
   }
-  return model;
+  return custom;
+}
+
+/** The catalogue, then the models added by repo id. */
+export function listModels(options: ModelLookupOptions = {}): CatalogModel[] {
+  return [...CATALOG, ...readCustomModels(options.supportDir)];
 }
 
 /** The rewrite styles, the list people choose from (their prompts: `polish/build-prompt.ts`). */
