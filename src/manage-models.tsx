@@ -38,6 +38,7 @@ function ModelList({ downloadModelId, focusModelId, setUpRuntime }: ManageModels
   useDownloadOnLaunch(models, downloadModelId);
   useSetUpOnLaunch(models, setUpRuntime);
 
+  const itemProps = { isShowingDetail, onToggleDetail: () => setShowingDetail((shown) => !shown), models };
   const storage =
     models.usedBytes === undefined || models.freeBytes === undefined
       ? undefined
@@ -58,16 +59,18 @@ function ModelList({ downloadModelId, focusModelId, setUpRuntime }: ManageModels
         </List.Section>
       ) : null}
       <List.Section title="Models" subtitle={runtimeSubtitle(models.runtime, storage)}>
-        {models.models.map((row) => (
-          <ModelListItem
-            key={row.model.id}
-            row={row}
-            selected={row.model.id === selectedId}
-            isShowingDetail={isShowingDetail}
-            onToggleDetail={() => setShowingDetail((shown) => !shown)}
-            models={models}
-          />
-        ))}
+        {models.models
+          .filter((row) => !row.model.custom)
+          .map((row) => (
+            <ModelListItem key={row.model.id} row={row} selected={row.model.id === selectedId} {...itemProps} />
+          ))}
+      </List.Section>
+      <List.Section title="Custom Models">
+        {models.models
+          .filter((row) => row.model.custom)
+          .map((row) => (
+            <ModelListItem key={row.model.id} row={row} selected={row.model.id === selectedId} {...itemProps} />
+          ))}
       </List.Section>
     </List>
   );

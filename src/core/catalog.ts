@@ -139,6 +139,13 @@ export const CATALOG: readonly CatalogModel[] = [
 
 export const DEFAULT_MODEL_ID = "qwen3-1.7b";
 
+/**
+ * The Model preference's value for "the model chosen in Manage Local Models": Raycast's dropdown is fixed in
+ * `package.json` and extensions cannot write preferences, so a model added by repo id is chosen there
+ * (`chooseCustomModel`) and this value polishes with it.
+ */
+export const CUSTOM_MODEL_PREFERENCE = "custom";
+
 /** Where the models added by repo id are kept (`<support>/custom-models.json`); defaults to `paths.ts`. */
 export interface ModelLookupOptions {
   supportDir?: string;
@@ -155,6 +162,12 @@ export function findModel(id: string, options: ModelLookupOptions = {}): Catalog
   const custom = isCustomModelId(wanted)
     ? readCustomModels(options.supportDir).find((entry) => entry.id === wanted)
     : undefined;
+  if (!custom && id === CUSTOM_MODEL_PREFERENCE) {
+    throw new PolishError(
+      "unknown_model",
+      "The Model preference is Custom Model, but no model you added is chosen: add one in Manage Local Models and choose Use This Model.",
+    );
+  }
   if (!custom) {
     const known = listModels(options).map((entry) => entry.id);
     throw new PolishError("unknown_model", `Unknown model "${id}". Known models: ${known.join(", ")}.`);

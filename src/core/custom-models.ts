@@ -34,6 +34,8 @@ export type CustomModel = CatalogModel & { custom: CustomModelSource };
 interface RegistryFile {
   version: 1;
   models: CustomModel[];
+  /** The one chosen with Use This Model in Manage Local Models: what the Model preference `custom` polishes with. */
+  chosenId?: string;
 }
 
 const REGISTRY_FILE = "custom-models.json";
@@ -57,12 +59,32 @@ export function isCustomModelId(id: string): boolean {
  * `findModel` is synchronous. A file someone broke by hand is an error naming it, never silently emptied.
  */
 export function readCustomModels(support?: string): CustomModel[] {
+  return readRegistry(support).models;
+}
+
+/** The custom model chosen in Manage Local Models (Use This Model), while it is still there. */
+export function chosenCustomModel(support?: string): CustomModel | undefined {
+  const registry = readRegistry(support);
+  return registry.models.find((model) => model.id === registry.chosenId);
+}
+
+/** Makes a custom model the one the Model preference `custom` polishes with. */
+export async function chooseCustomModel(id: string, support?: string): Promise<void> {
+  const registry = readRegistry(support);
+  if (!registry.models.some((model) => model.id === id)) {
+    throw new PolishError("unknown_model", `Unknown model "${id}": add it first.`);
+  }
+  await writeRegistry({ ...registry, chosenId: id }, support);
+}
+
+function readRegistry(support?: string): RegistryFile {
   const file = customModelsFile(support);
-  if (!existsSync(file)) return [];
+  if (!existsSync(file)) return { version: 1, models: [] };
   try {
     const parsed = JSON.parse(readFileSync(file, "utf8")) as Partial<RegistryFile>;
     if (!Array.isArray(parsed.models)) throw new Error("it has no models list");
-    return parsed.models.filter(isCustomModel);
+    const chosenId = typeof parsed.chosenId === "string" ? parsed.chosenId : undefined;
+    return { version: 1, models: parsed.models.filter(isCustomModel), ...(chosenId && { chosenId }) };
   } catch (error) {
     throw new PolishError(
       "internal",
@@ -73,22 +95,23 @@ export function readCustomModels(support?: string): CustomModel[] {
 
 /** Adds a custom model, or replaces the one with the same id. */
 export async function saveCustomModel(model: CustomModel, support?: string): Promise<void> {
-  const models = readCustomModels(support).filter((entry) => entry.id !== model.id);
-  await writeRegistry([...models, model], support);
+  const registry = readRegistry(support);
+  const models = registry.models.filter((entry) => entry.id !== model.id);
+  await writeRegistry({ ...registry, models: [...models, model] }, support);
 }
 
 /** Forgets a custom model; true when it was there. */
 export async function dropCustomModel(id: string, support?: string): Promise<boolean> {
-  const models = readCustomModels(support);
-  const kept = models.filter((entry) => entry.id !== id);
-  if (kept.length === models.length) return false;
-  await writeRegistry(kept, support);
+  const registry = readRegistry(support);
+  const kept = registry.models.filter((entry) => entry.id !== id);
+  if (kept.length === registry.models.length) return false;
+  const chosenId = registry.chosenId === id ? undefined : registry.chosenId;
+  await writeRegistry({ version: 1, models: kept, ...(chosenId && { chosenId }) }, support);
   return true;
 }
 
-async function writeRegistry(models: CustomModel[], support?: string): Promise<void> {
+async function writeRegistry(registry: RegistryFile, support?: string): Promise<void> {
   const file = customModelsFile(support);
-  const registry: RegistryFile = { version: 1, models };
   await fs.mkdir(path.dirname(file), { recursive: true });
   // Readers see the old list or the new one, never half of it.
   const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
