@@ -38,6 +38,7 @@ function ModelList({ downloadModelId, focusModelId, setUpRuntime }: ManageModels
   useDownloadOnLaunch(models, downloadModelId);
   useSetUpOnLaunch(models, setUpRuntime);
 
+  const customRows = models.models.filter((row) => row.model.custom);
   const itemProps = { isShowingDetail, onToggleDetail: () => setShowingDetail((shown) => !shown), models };
   const storage =
     models.usedBytes === undefined || models.freeBytes === undefined
@@ -65,13 +66,13 @@ function ModelList({ downloadModelId, focusModelId, setUpRuntime }: ManageModels
             <ModelListItem key={row.model.id} row={row} selected={row.model.id === selectedId} {...itemProps} />
           ))}
       </List.Section>
-      <List.Section title="Custom Models">
-        {models.models
-          .filter((row) => row.model.custom)
-          .map((row) => (
+      {customRows.length > 0 ? (
+        <List.Section title="Custom Models">
+          {customRows.map((row) => (
             <ModelListItem key={row.model.id} row={row} selected={row.model.id === selectedId} {...itemProps} />
           ))}
-      </List.Section>
+        </List.Section>
+      ) : null}
     </List>
   );
 }

@@ -51,8 +51,12 @@ afterEach(async () => {
 const tagOf = (item: ReactTestInstance) =>
   (item.props.accessories as { tag?: { value: string } }[]).find((accessory) => accessory.tag)!.tag!.value;
 
-const customSection = (screen: Screen) =>
-  screen.all("List.Section").find((section) => section.props.title === "Custom Models")!;
+/** The rows of the Custom Models section (none while it is hidden). */
+const customItems = (screen: Screen) =>
+  screen
+    .all("List.Section")
+    .filter((section) => section.props.title === "Custom Models")
+    .flatMap((section) => section.findAll((node) => (node.type as string) === "List.Item"));
 
 /** Opens "Add Model…" from a row, types the fields and submits, as a user would. */
 async function addModel(screen: Screen, values: { repo: string; revision?: string }) {
@@ -77,7 +81,7 @@ const launch = () => render(<ManageModels launchType={LaunchType.UserInitiated a
 test("Add Model… adds a Hub repo to Custom Models; it downloads, and Remove Model deletes and forgets it", async () => {
   const screen = await launch();
   await waitFor(() => expect(screen.items().length).toBeGreaterThan(0));
-  expect(customSection(screen).findAll((node) => node.type === "List.Item")).toEqual([]);
+  expect(customItems(screen)).toEqual([]);
 
   const form = await addModel(screen, { repo: REPO });
   expect(raycast.toasts.at(-1)).toMatchObject({ style: "success", title: `Added ${TITLE}` });
@@ -86,11 +90,7 @@ test("Add Model… adds a Hub repo to Custom Models; it downloads, and Remove Mo
   await form.unmount();
 
   await waitFor(() => expect(tagOf(screen.item(TITLE))).toBe("Not Downloaded"));
-  expect(
-    customSection(screen)
-      .findAll((node) => node.type === "List.Item")
-      .map((item) => item.props.id),
-  ).toEqual([ID]);
+  expect(customItems(screen).map((item) => item.props.id)).toEqual([ID]);
   expect(screen.item(TITLE).props.subtitle).toMatch(/^qwen3 · ~\d+K$/);
   expect(screen.actionTitles(screen.item(TITLE))).toEqual(
     expect.arrayContaining(["Download", "Use This Model", "Remove Model…", "Add Model…", "Open on Hugging Face"]),
@@ -108,7 +108,7 @@ test("Add Model… adds a Hub repo to Custom Models; it downloads, and Remove Mo
     primaryAction: { style: "destructive" },
   });
   expect(raycast.toasts.at(-1)).toMatchObject({ style: "success", title: `Removed ${TITLE}` });
-  await waitFor(() => expect(customSection(screen).findAll((node) => node.type === "List.Item")).toEqual([]));
+  await waitFor(() => expect(customItems(screen)).toEqual([]));
   await expect(fs.access(path.join(local.store.cacheDir, "models--someone--tiny-dictation-mlx"))).rejects.toThrow();
   expect(JSON.parse(await fs.readFile(customModelsFile(local.store.supportDir), "utf8")).models).toEqual([]);
   await screen.unmount();
@@ -127,7 +127,7 @@ test("a repo that cannot run is refused in a failure toast with the reason, and 
   expect(raycast.popped).toBe(0);
   expect(local.hub.requests.filter((request) => request.url.endsWith(".safetensors"))).toEqual([]);
   await screen.settle(50);
-  expect(customSection(screen).findAll((node) => node.type === "List.Item")).toEqual([]);
+  expect(customItems(screen)).toEqual([]);
 
   // An empty id is caught on the field, before anything is asked of the Hub.
   const requests = local.hub.requests.length;
