@@ -167,7 +167,7 @@ test.each([
   60_000,
 );
 
-test("a malformed repo id, a catalog repo and a missing repo are refused with their own exit codes", async () => {
+test("a malformed repo id, a catalog repo, a missing repo or revision are refused with their own exit codes", async () => {
   const malformed = await cli(["models", "add", "not a repo"]);
   expect(malformed.code).toBe(1);
   expect(malformed.stderr).toMatch(/"not a repo" is not a Hub repo id: write it as org\/name/);
@@ -177,6 +177,9 @@ test("a malformed repo id, a catalog repo and a missing repo are refused with th
   const missing = await cli(["models", "add", "someone/no-such-model"]);
   expect(missing.code).toBe(7);
   expect(missing.stderr).toMatch(/someone\/no-such-model is not on the Hub/);
+  const revision = await cli(["models", "add", REPO, "--revision", "v9"]);
+  expect(revision.code).toBe(7);
+  expect(revision.stderr).toMatch(/someone\/tiny-dictation-mlx has no revision "v9" on the Hub/);
   const catalogRemove = await cli(["models", "remove", "qwen3-0.6b"]);
   expect(catalogRemove.code).toBe(1);
   expect(catalogRemove.stderr).toMatch(/is in the catalog, not added by you/);
