@@ -9,7 +9,7 @@
 
 type ExtensionPreferences = {
   /** Model - The local model that polishes your text. */
-  "model": "qwen3-1.7b" | "qwen3-0.6b" | "qwen3-4b" | "gemma3-1b" | "gemma3-4b" | "smollm3-3b" | "ministral3-3b",
+  "model": "qwen3-1.7b" | "qwen3-0.6b" | "qwen3-4b" | "gemma3-1b" | "gemma3-4b" | "smollm3-3b" | "ministral3-3b" | "custom",
   /** Unload Model After - Free the model's memory after this long without a request. */
   "unloadAfter": "never" | "0" | "120" | "300" | "600" | "900" | "3600",
   /** Style - How the text is rewritten. */

@@ -16,7 +16,17 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { CATALOG, findModel, getModelState, isAppleSilicon, polish, stopHelper, type PolishResult } from "../src/core";
+import {
+  CATALOG,
+  findModel,
+  getModelState,
+  isAppleSilicon,
+  polish,
+  saveCustomModel,
+  stopHelper,
+  type CustomModel,
+  type PolishResult,
+} from "../src/core";
 import { smollm2Model } from "../scripts/smollm2-model";
 import { readCases, selectCases, type EvalCase } from "./cases";
 import type { RunRecord } from "./score";
@@ -31,6 +41,8 @@ interface Target {
   label: string;
   title: string;
   cacheDir?: string;
+  /** A model added by repo id (`models add`): the eval's own support folder must know it too. */
+  custom?: CustomModel;
 }
 
 async function main(): Promise<void> {
@@ -85,12 +97,17 @@ async function targets(model: string | undefined, label: string | undefined): Pr
   const ready: Target[] = [];
   for (const id of ids) {
     const entry = findModel(id);
-    const state = await getModelState(id);
+    const state = await getModelState(entry.id);
     if (state.status.kind !== "ready") {
       console.error(`eval: skipping ${id}: not downloaded (npm run --silent cli -- models download ${id})`);
       continue;
     }
-    ready.push({ modelId: id, label: label ?? id, title: entry.title });
+    ready.push({
+      modelId: entry.id,
+      label: label ?? entry.id,
+      title: entry.title,
+      ...(entry.custom && { custom: { ...entry, custom: entry.custom } }),
+    });
   }
   return ready;
 }
@@ -102,6 +119,7 @@ async function evaluate(target: Target, cases: EvalCase[]): Promise<RunRecord> {
   );
   // A helper of our own, apart from the user's (its socket and log live in this folder).
   const supportDir = mkdtempSync(path.join(os.tmpdir(), "mlx-polish-eval-"));
+  if (target.custom) await saveCustomModel(target.custom, supportDir);
   const startedAt = Date.now();
   const results: RunRecord["results"] = [];
   try {

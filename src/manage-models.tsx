@@ -31,6 +31,8 @@ function ModelList({ downloadModelId, focusModelId, setUpRuntime }: ManageModels
   useDownloadOnLaunch(models, downloadModelId);
   useSetUpOnLaunch(models, setUpRuntime);
 
+  const customRows = models.models.filter((row) => row.model.custom);
+  const itemProps = { isShowingDetail, onToggleDetail: () => setShowingDetail((shown) => !shown), models };
   const storage =
     models.usedBytes === undefined || models.freeBytes === undefined
       ? undefined
@@ -51,17 +53,19 @@ function ModelList({ downloadModelId, focusModelId, setUpRuntime }: ManageModels
         </List.Section>
       ) : null}
       <List.Section title="Models" subtitle={runtimeSubtitle(models.runtime, storage)}>
-        {models.models.map((row) => (
-          <ModelListItem
-            key={row.model.id}
-            row={row}
-            selected={row.model.id === selectedId}
-            isShowingDetail={isShowingDetail}
-            onToggleDetail={() => setShowingDetail((shown) => !shown)}
-            models={models}
-          />
-        ))}
+        {models.models
+          .filter((row) => !row.model.custom)
+          .map((row) => (
+            <ModelListItem key={row.model.id} row={row} selected={row.model.id === selectedId} {...itemProps} />
+          ))}
       </List.Section>
+      {customRows.length > 0 ? (
+        <List.Section title="Custom Models">
+          {customRows.map((row) => (
+            <ModelListItem key={row.model.id} row={row} selected={row.model.id === selectedId} {...itemProps} />
+          ))}
+        </List.Section>
+      ) : null}
     </List>
   );
 }

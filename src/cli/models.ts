@@ -1,4 +1,5 @@
 import {
+  addCustomModel,
   cancelDownload,
   deleteModel,
   downloadModel,
@@ -7,7 +8,9 @@ import {
   getModelState,
   getModelStates,
   isModelBusy,
+  removeCustomModel,
   verifyModel,
+  type CustomModel,
   type DownloadProgress,
   type ModelState,
 } from "../core";
@@ -16,28 +19,41 @@ import { reportFailure } from "./report-failure";
 import { EXIT_CODES, exitCodeFor } from "./exit-codes";
 import { HELP_OPTION, parseCommandArgs, printHelp, usageError } from "./parse-command-args";
 
-const USAGE = `usage: mlx-polish models <list|status|download|verify|cancel|delete> [ID] [--json]
-  list [--json]            every catalog model with status, sizes and path
+const USAGE = `usage: mlx-polish models <list|status|download|verify|cancel|delete|add|remove> [ID|REPO] [--json]
+  list [--json]            every model (the catalog's, then yours) with status, sizes and path
   status ID [--json]       one model
   download ID [--json]     download (resumes a partial one); progress on stderr, or JSON lines on stdout
   verify ID [--json]       re-hash every file against the Hub's checksums; damaged ones make the model
                            corrupt (exit 6) and the next download fetches only them
   cancel ID                cancel a download running in any process
   delete ID                delete a downloaded model
+  add REPO [--revision REV] [--json]
+                           add any MLX model on the Hub by repo id (org/name): reads its config first
+                           and refuses what cannot run here (exit 9), fetching no weights; its id is
+                           org--name, usable wherever a catalog id is
+  remove ID                delete an added model's files and forget it
 Environment: HF_ENDPOINT, HF_HUB_CACHE, HF_TOKEN, MLX_POLISH_SUPPORT_DIR.`;
 
 /** `models`: the model store from the command line; stdout carries only results. */
 export async function modelsCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(
-    { args, allowPositionals: true, options: { json: { type: "boolean", default: false }, ...HELP_OPTION } },
+    {
+      args,
+      allowPositionals: true,
+      options: { json: { type: "boolean", default: false }, revision: { type: "string" }, ...HELP_OPTION },
+    },
     USAGE,
   );
-  const [action, modelId] = positionals;
+  const [action, argument] = positionals;
   if (values.help) return printHelp(USAGE);
   if (action === "list") return list(values.json);
-  if (!action || !["status", "download", "verify", "cancel", "delete"].includes(action) || !modelId)
+  if (action === "add" && argument) return add(argument, values.revision, values.json);
+  if (values.revision !== undefined) return usageError(USAGE);
+  if (!action || !["status", "download", "verify", "cancel", "delete", "remove"].includes(action) || !argument)
     return usageError(USAGE);
-  findModel(modelId);
+  // An added model answers to its repo too; everything below works with the id.
+  const modelId = findModel(argument).id;
+  if (action === "remove") return forget(modelId);
   if (action === "status") return status(modelId, values.json);
   if (action === "download") return download(modelId, values.json);
   if (action === "verify") return verify(modelId, values.json);
@@ -121,6 +137,59 @@ async function remove(modelId: string): Promise<number> {
   }
 }
 
+async function add(repo: string, revision: string | undefined, json: boolean): Promise<number> {
+  try {
+    const model = await addCustomModel({ repo, revision });
+    process.stdout.write(json ? `${JSON.stringify(addedJson(model))}\n` : `${describeAdded(model)}\n`);
+    if (!json) process.stderr.write(`Download it with: mlx-polish models download ${model.id}\n`);
+    return EXIT_CODES.ok;
+  } catch (error) {
+    return reportFailure(error, json);
+  }
+}
+
+async function forget(modelId: string): Promise<number> {
+  try {
+    const { freedBytes } = await removeCustomModel({ modelId, isModelBusy: (id) => isModelBusy(id) });
+    process.stdout.write(`Removed ${modelId}, freed ${formatBytes(freedBytes)}.\n`);
+    return EXIT_CODES.ok;
+  } catch (error) {
+    process.stderr.write(`mlx-polish: ${(error as Error).message}\n`);
+    return exitCodeFor(error);
+  }
+}
+
+function addedJson(model: CustomModel) {
+  const { id, repo, title, parameters, downloadBytes, ramBytes, chatTemplate, custom } = model;
+  return {
+    id,
+    repo,
+    title,
+    revision: custom.revision,
+    commit: custom.commit,
+    architecture: custom.architecture,
+    quantizationBits: custom.quantizationBits ?? null,
+    parameters,
+    downloadBytes,
+    ramBytes,
+    chatTemplate,
+  };
+}
+
+function describeAdded(model: CustomModel): string {
+  const { custom } = model;
+  const bits = custom.quantizationBits ? `${custom.quantizationBits}-bit` : "unquantized";
+  const template = [
+    model.chatTemplate.systemRole ? "system role" : "no system role",
+    model.chatTemplate.thinksByDefault ? "thinks unless told not to" : "no thinking",
+  ].join(", ");
+  return (
+    `Added ${model.id} (${model.repo} at ${custom.revision}, commit ${custom.commit.slice(0, 7)}): ` +
+    `${custom.architecture}, ${bits}, ${model.parameters} parameters, ${formatBytes(model.downloadBytes)} to download, ` +
+    `needs about ${formatBytes(model.ramBytes)} of memory; chat template: ${template}.`
+  );
+}
+
 function toJson(state: ModelState) {
   const { status } = state;
   const downloadedBytes =
@@ -133,6 +202,7 @@ function toJson(state: ModelState) {
     id: state.model.id,
     repo: state.model.repo,
     title: state.model.title,
+    custom: state.model.custom ? { revision: state.model.custom.revision, commit: state.model.custom.commit } : null,
     status: status.kind,
     sizeBytes: state.model.downloadBytes,
     downloadedBytes,
@@ -160,7 +230,8 @@ function describe(state: ModelState): string {
           : status.kind === "ready"
             ? `${formatBytes(state.sizeOnDiskBytes)} at ${state.path}`
             : `about ${formatBytes(state.model.downloadBytes)}`;
-  return `${state.model.id.padEnd(16)} ${status.kind.padEnd(15)} ${detail}`;
+  const marker = state.model.custom ? " (custom)" : "";
+  return `${state.model.id.padEnd(16)} ${status.kind.padEnd(15)} ${detail}${marker}`;
 }
 
 function describeProgress(progress: DownloadProgress): string {

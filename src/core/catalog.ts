@@ -6,9 +6,11 @@
  */
 import os from "node:os";
 import { hubUrl } from "./config";
-import { PolishError } from "./errors";
+import { customModelId, isCustomModelId, readCustomModels } from "./custom-models";
+import type { CatalogModel, ModelFamily } from "./model";
 
-export type ModelFamily = "qwen3" | "gemma3" | "smollm3" | "ministral3";
+export type { CatalogModel, CustomModelSource, ModelFamily } from "./model";
+import { PolishError } from "./errors";
 
 /** How people name each family. */
 export const FAMILY_TITLES: Record<ModelFamily, string> = {
@@ -16,32 +18,8 @@ export const FAMILY_TITLES: Record<ModelFamily, string> = {
   gemma3: "Gemma 3",
   smollm3: "SmolLM 3",
   ministral3: "Ministral 3",
+  custom: "Custom",
 };
-
-export interface CatalogModel {
-  /** Stable id used in preferences, the CLI and state files. */
-  id: string;
-  title: string;
-  family: ModelFamily;
-  /** Hugging Face repository of the MLX conversion. */
-  repo: string;
-  /** Parameter count as people say it ("1.7B"). */
-  parameters: string;
-  /** Approximate download size in bytes. */
-  downloadBytes: number;
-  /** Unified memory the model needs while generating, in bytes (weights + KV cache + runtime). */
-  ramBytes: number;
-  license: string;
-  /** What its chat template needs from the prompt builder. */
-  chatTemplate: {
-    /** False for templates without a system role (Gemma folds it into the first user turn). */
-    systemRole: boolean;
-    /** True for templates that think unless told not to (`enable_thinking=False`). */
-    thinksByDefault: boolean;
-  };
-  /** One line on what the model is good at, for the README and the detail pane. */
-  strengths: string;
-}
 
 const GB = 1_000_000_000;
 
@@ -134,16 +112,45 @@ export const CATALOG: readonly CatalogModel[] = [
 
 export const DEFAULT_MODEL_ID = "qwen3-1.7b";
 
-/** Looks a model up by id; an unknown id is a user error with the list of known ids. */
-export function findModel(id: string): CatalogModel {
+/**
+ * The Model preference's value for "the model chosen in Manage Local Models": Raycast's dropdown is fixed in
+ * `package.json` and extensions cannot write preferences, so a model added by repo id is chosen there
+ * (`chooseCustomModel`) and this value polishes with it.
+ */
+export const CUSTOM_MODEL_PREFERENCE = "custom";
+
+/** Where the models added by repo id are kept (`<support>/custom-models.json`); defaults to `paths.ts`. */
+export interface ModelLookupOptions {
+  supportDir?: string;
+}
+
+/**
+ * Looks a model up by id: the catalogue's, else one added by repo id (its `org--name` id, or its repo).
+ * An unknown id is a user error with the list of known ids.
+ */
+export function findModel(id: string, options: ModelLookupOptions = {}): CatalogModel {
   const model = CATALOG.find((entry) => entry.id === id);
-  if (!model) {
+  if (model) return model;
+  const wanted = id.includes("/") ? customModelId(id) : id;
+  const custom = isCustomModelId(wanted)
+    ? readCustomModels(options.supportDir).find((entry) => entry.id === wanted)
+    : undefined;
+  if (!custom && id === CUSTOM_MODEL_PREFERENCE) {
     throw new PolishError(
       "unknown_model",
-      `Unknown model "${id}". Known models: ${CATALOG.map((entry) => entry.id).join(", ")}.`,
+      "The Model preference is Custom Model, but no model you added is chosen: add one in Manage Local Models and choose Use This Model.",
     );
   }
-  return model;
+  if (!custom) {
+    const known = listModels(options).map((entry) => entry.id);
+    throw new PolishError("unknown_model", `Unknown model "${id}". Known models: ${known.join(", ")}.`);
+  }
+  return custom;
+}
+
+/** The catalogue, then the models added by repo id. */
+export function listModels(options: ModelLookupOptions = {}): CatalogModel[] {
+  return [...CATALOG, ...readCustomModels(options.supportDir)];
 }
 
 /** The rewrite styles, the list people choose from (their prompts: `polish/build-prompt.ts`). */

@@ -8,6 +8,8 @@ export type ErrorCode =
   // catalogue and input
   | "unknown_model"
   | "bad_input"
+  /** A repo added by id that MLX Polish cannot run: architecture, weights, chat template or memory. */
+  | "incompatible_model"
   // downloads and the store
   | "cancelled"
   | "disk_full"
@@ -67,6 +69,8 @@ export const EXIT_CODES = {
   notFound: 7,
   /** The model is downloading, loading or generating. */
   busy: 8,
+  /** `models add`: the repo cannot run here (architecture, weights, chat template or memory); nothing was downloaded. */
+  incompatible: 9,
 } as const;
 
 export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];
@@ -83,6 +87,7 @@ export interface ErrorFacts {
 export const ERRORS: Record<ErrorCode, ErrorFacts> = {
   unknown_model: { fallbackReason: "unknown_model", exitCode: EXIT_CODES.error },
   bad_input: { fallbackReason: "internal", exitCode: EXIT_CODES.error },
+  incompatible_model: { fallbackReason: "load_failed", exitCode: EXIT_CODES.incompatible },
   cancelled: { fallbackReason: "cancelled", exitCode: EXIT_CODES.cancelled },
   disk_full: { fallbackReason: "internal", exitCode: EXIT_CODES.diskFull },
   network: { fallbackReason: "internal", exitCode: EXIT_CODES.network },

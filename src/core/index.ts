@@ -1,5 +1,6 @@
 // The core's one door for the commands, the CLI, tests and benches: never imports @raycast/*.
 export * from "./catalog";
+export * from "./custom-models";
 export * from "./errors";
 export * from "./config";
 export * from "./store";

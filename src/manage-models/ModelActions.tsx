@@ -1,6 +1,7 @@
 import { Action, ActionPanel, Icon, openExtensionPreferences } from "@raycast/api";
 import { modelPageUrl } from "../core";
 import { SHORTCUTS } from "../raycast/shortcuts";
+import { AddModelForm } from "./AddModelForm";
 import type { MlxModels, ModelRow } from "./useMlxModels";
 
 export interface ModelActionsProps {
@@ -105,6 +106,21 @@ export function ModelActions({ row, selected, isShowingDetail, onToggleDetail, m
             onAction={() => models.remove(row)}
           />
         ) : null}
+        {model.custom && !row.busyReason ? (
+          <Action
+            title="Remove Model…"
+            icon={Icon.MinusCircle}
+            style={Action.Style.Destructive}
+            shortcut={SHORTCUTS.removeCustomModel}
+            onAction={() => models.forget(row)}
+          />
+        ) : null}
+        <Action.Push
+          title="Add Model…"
+          icon={Icon.Plus}
+          shortcut={SHORTCUTS.addModel}
+          target={<AddModelForm models={models} />}
+        />
         <Action title="Refresh" icon={Icon.ArrowClockwise} shortcut={SHORTCUTS.refresh} onAction={models.refresh} />
       </ActionPanel.Section>
     </ActionPanel>

@@ -22,6 +22,18 @@ export function ModelDetail({ row, selected }: { row: ModelRow; selected: boolea
           <List.Item.Detail.Metadata.Link title="Repository" text={model.repo} target={modelPageUrl(model)} />
           <List.Item.Detail.Metadata.Label title="Revision" text={row.revision ?? "Not downloaded"} />
           <List.Item.Detail.Metadata.Label title="Path" text={row.path ?? "Not downloaded"} />
+          {model.custom ? (
+            <List.Item.Detail.Metadata.Label
+              title="Added At"
+              text={`${model.custom.revision} (commit ${model.custom.commit.slice(0, 7)})`}
+            />
+          ) : null}
+          {model.custom ? (
+            <List.Item.Detail.Metadata.Label
+              title="Architecture"
+              text={`${model.custom.architecture}, ${model.custom.quantizationBits ? `${model.custom.quantizationBits}-bit` : "unquantized"}`}
+            />
+          ) : null}
           <List.Item.Detail.Metadata.Label title="License" text={model.license} />
           <List.Item.Detail.Metadata.Separator />
           <List.Item.Detail.Metadata.Label title="Parameters" text={model.parameters} />

@@ -38,7 +38,7 @@ export function ModelListItem(props: ModelListItemProps) {
     <List.Item
       id={model.id}
       title={model.title}
-      subtitle={`${FAMILY_TITLES[model.family]} · ${model.parameters}`}
+      subtitle={`${model.custom ? model.custom.architecture : FAMILY_TITLES[model.family]} · ${model.parameters}`}
       icon={{ source: Icon.ComputerChip, tintColor: tag.color }}
       keywords={[model.id, model.family, model.repo]}
       accessories={accessories}

@@ -1,8 +1,20 @@
-import { Alert, confirmAlert, environment, openExtensionPreferences, showToast, Toast } from "@raycast/api";
+import {
+  Alert,
+  confirmAlert,
+  environment,
+  getPreferenceValues,
+  openExtensionPreferences,
+  showToast,
+  Toast,
+} from "@raycast/api";
 import { showFailureToast, useCachedPromise } from "@raycast/utils";
 import { useEffect, useRef } from "react";
 import {
+  CUSTOM_MODEL_PREFERENCE,
+  addCustomModel,
   cancelDownload,
+  chooseCustomModel,
+  removeCustomModel,
   deleteModel,
   describeSetupProgress,
   downloadInBackground,
@@ -19,6 +31,7 @@ import {
   type HelperStatusResult,
   type RuntimeStatus,
   type ModelState,
+  type CustomModel,
   type ModelStatus,
   type StoreSummary,
 } from "../core";
@@ -265,8 +278,86 @@ export function useMlxModels() {
     });
   }
 
-  /** Extensions cannot write preferences: open them and say which value to pick. */
+  /**
+   * Checks a Hub repo and adds it (nothing is downloaded; a repo that cannot run is refused with the reason).
+   * Resolves with the model added, or undefined when it was refused (the failure toast says why).
+   */
+  async function add(values: { repo: string; revision?: string }): Promise<CustomModel | undefined> {
+    return runMutation({
+      title: `Checking ${values.repo.trim()}`,
+      model: values.repo.trim(),
+      mutate,
+      run: () =>
+        addCustomModel({
+          repo: values.repo,
+          revision: values.revision,
+          supportDir,
+          accessToken: readSettings().accessToken,
+        }),
+      success: (model) => ({
+        title: `Added ${model.title}`,
+        message: `${model.custom.architecture}, ${model.parameters}, ${formatBytes(model.downloadBytes)}: download it from the list.`,
+      }),
+      fixes: { preferences: () => void openExtensionPreferences() },
+    });
+  }
+
+  /** Deletes a custom model's files and forgets it, after asking. */
+  async function forget(row: ModelRow): Promise<void> {
+    const { model } = row;
+    const confirmed = await confirmAlert({
+      title: `Remove ${model.title}?`,
+      message:
+        row.sizeOnDiskBytes > 0
+          ? `This deletes its files (${formatBytes(row.sizeOnDiskBytes)}) and removes it from the list. You can add it again.`
+          : "This removes it from the list. You can add it again.",
+      primaryAction: { title: "Remove", style: Alert.ActionStyle.Destructive },
+    });
+    if (!confirmed) return;
+    await runMutation({
+      title: `Removing ${model.title}`,
+      model: model.title,
+      mutate,
+      optimisticUpdate: (snapshot) => {
+        if (!snapshot) throw new Error("No model list to update yet");
+        const models = snapshot.summary.models.filter((state) => state.model.id !== model.id);
+        return { ...snapshot, summary: { ...snapshot.summary, models } };
+      },
+      run: () =>
+        removeCustomModel({
+          modelId: model.id,
+          supportDir,
+          isModelBusy: (modelId) => isModelBusy(modelId, { supportDir }),
+        }),
+      success: ({ freedBytes }) => ({ title: `Removed ${model.title}`, message: `Freed ${formatBytes(freedBytes)}` }),
+    });
+  }
+
+  /**
+   * Extensions cannot write preferences: a catalogue model is picked there (opened, with the value to pick). A
+   * custom model is chosen here and polished with while the Model preference is Custom Model.
+   */
   async function select(row: ModelRow): Promise<void> {
+    if (row.model.custom) {
+      try {
+        await chooseCustomModel(row.model.id, supportDir);
+      } catch (error) {
+        await showFailureToast(error, { title: `Could not choose ${row.model.title}` });
+        return;
+      }
+      await revalidate();
+      if (getPreferenceValues<Preferences>().model === CUSTOM_MODEL_PREFERENCE) {
+        await showToast({ style: Toast.Style.Success, title: `Polishing with ${row.model.title}` });
+        return;
+      }
+      await showToast({
+        style: Toast.Style.Success,
+        title: "Choose “Custom Model” under Model",
+        message: `Then MLX Polish uses ${row.model.title}. Raycast lets only you change preferences; they are open now.`,
+      });
+      await openExtensionPreferences();
+      return;
+    }
     await showToast({
       style: Toast.Style.Success,
       title: `Choose “${row.model.title}” under Model`,
@@ -290,6 +381,8 @@ export function useMlxModels() {
     load,
     unload,
     select,
+    add,
+    forget,
   };
 }
 

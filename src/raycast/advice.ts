@@ -55,6 +55,8 @@ export function adviceFor(code: AdviceKey | InputFailure, model: string): Advice
         hint: "Retry re-downloads only the bad files.",
         fix: "retry",
       };
+    case "incompatible_model":
+      return { title: "MLX Polish cannot run this model", hint: "Nothing was downloaded. Try an MLX conversion." };
     case "hostile_repo":
       return { title: "The repository holds unexpected files", hint: "MLX Polish refused to download it." };
     case "busy":

@@ -1,6 +1,8 @@
-import { getPreferenceValues } from "@raycast/api";
+import { environment, getPreferenceValues } from "@raycast/api";
 import {
+  CUSTOM_MODEL_PREFERENCE,
   DEFAULT_MODEL_ID,
+  chosenCustomModel,
   DEFAULT_STYLE_ID,
   findModel,
   parseUnloadAfter,
@@ -24,11 +26,27 @@ export interface Settings {
 export function readSettings(): Settings {
   const preferences = getPreferenceValues<Preferences>();
   return {
-    model: findModel(preferences.model || DEFAULT_MODEL_ID),
+    model: preferredModel(preferences.model),
     style: preferences.style || DEFAULT_STYLE_ID,
     customInstructions: preferences.customInstructions?.trim() || undefined,
     unloadAfterSeconds: parseUnloadAfter(preferences.unloadAfter || "300"),
     afterPolishing: preferences.afterPolishing === "copy" ? "copy" : "paste",
     accessToken: preferences.huggingFaceToken?.trim() || undefined,
   };
+}
+
+/**
+ * The Model preference's model. `custom` is the model chosen with Use This Model in Manage Local Models
+ * (Raycast's dropdown is fixed in `package.json`); with none chosen it is a stand-in whose id polishing
+ * refuses with the reason (`unknown_model`: choose one), so the commands still open and explain.
+ */
+function preferredModel(value: string | undefined): CatalogModel {
+  if (value !== CUSTOM_MODEL_PREFERENCE) return findModel(value || DEFAULT_MODEL_ID);
+  let chosen: CatalogModel | undefined;
+  try {
+    chosen = chosenCustomModel(environment.supportPath);
+  } catch {
+    // A registry broken by hand: polishing names the file (`findModel`).
+  }
+  return chosen ?? { ...findModel(DEFAULT_MODEL_ID), id: CUSTOM_MODEL_PREFERENCE, title: "Custom Model (none chosen)" };
 }

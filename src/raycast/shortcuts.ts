@@ -8,6 +8,8 @@ export const SHORTCUTS = {
   load: { modifiers: ["cmd"], key: "l" },
   unload: { modifiers: ["cmd", "shift"], key: "l" },
   useModel: Keyboard.Shortcut.Common.Pin,
+  addModel: Keyboard.Shortcut.Common.New,
+  removeCustomModel: Keyboard.Shortcut.Common.RemoveAll,
   toggleDetail: Keyboard.Shortcut.Common.ToggleQuickLook,
   showInFinder: { modifiers: ["cmd", "shift"], key: "f" },
   openInBrowser: Keyboard.Shortcut.Common.Open,

@@ -1,6 +1,7 @@
 import manifest from "../../package.json";
 import {
   CATALOG,
+  CUSTOM_MODEL_PREFERENCE,
   DEFAULT_MODEL_ID,
   DEFAULT_STYLE_ID,
   STYLES,
@@ -12,9 +13,12 @@ import {
 const modelPreference = manifest.preferences.find((preference) => preference.name === "model")!;
 
 describe("the model catalogue", () => {
-  it("offers exactly the models the Model preference lists, in the same order", () => {
-    expect(modelPreference.data!.map((entry) => entry.value)).toEqual(CATALOG.map((model) => model.id));
-    expect(modelPreference.data!.map((entry) => entry.title)).toEqual(CATALOG.map((model) => model.title));
+  it("offers exactly the models the Model preference lists, in the same order, then the custom one", () => {
+    const [custom, ...catalog] = [...modelPreference.data!].reverse();
+    expect(catalog.reverse().map((entry) => [entry.value, entry.title])).toEqual(
+      CATALOG.map((model) => [model.id, model.title]),
+    );
+    expect(custom.value).toBe(CUSTOM_MODEL_PREFERENCE);
   });
 
   it("defaults to Qwen 3 1.7B in both places", () => {

@@ -60,6 +60,8 @@ export const raycast = {
   preferencesOpened: 0,
   windowClosed: 0,
   poppedToRoot: 0,
+  /** Views popped off the navigation stack (`useNavigation().pop`): a pushed form closing itself. */
+  popped: 0,
   /** Whether Raycast's window is showing. A command launched from a hotkey starts with it closed. */
   window: "open" as "open" | "closed",
   /** False when Raycast lacks the Accessibility permission: `getSelectedText` then always fails. */
@@ -89,6 +91,7 @@ export function resetRaycast(preferences: Record<string, unknown> = {}): void {
   raycast.preferencesOpened = 0;
   raycast.windowClosed = 0;
   raycast.poppedToRoot = 0;
+  raycast.popped = 0;
   raycast.window = "open";
   raycast.accessibilityGranted = true;
   raycast.localStorage = new Map();
@@ -175,6 +178,11 @@ export const Detail = Object.assign(host("Detail", ["actions", "metadata"]), {
   }),
 });
 
+export const Form = Object.assign(host("Form", ["actions"]), {
+  TextField: host("Form.TextField"),
+  Description: host("Form.Description"),
+});
+
 export const ActionPanel = Object.assign(host("ActionPanel"), {
   Section: host("ActionPanel.Section"),
   Submenu: host("ActionPanel.Submenu"),
@@ -194,6 +202,7 @@ export const Action = Object.assign(host("Action"), {
   OpenInBrowser: host("Action.OpenInBrowser"),
   ShowInFinder: host("Action.ShowInFinder"),
   Push: host("Action.Push"),
+  SubmitForm: host("Action.SubmitForm"),
   Open: host("Action.Open"),
   Style: { Regular: "regular", Destructive: "destructive" },
 });
@@ -380,5 +389,10 @@ export const LocalStorage = {
 };
 
 export function useNavigation() {
-  return { push: () => undefined, pop: () => undefined };
+  return {
+    push: () => undefined,
+    pop: () => {
+      raycast.popped += 1;
+    },
+  };
 }

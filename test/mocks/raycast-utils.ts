@@ -145,3 +145,41 @@ export function useCachedState<T>(key: string, initial: T) {
   );
   return [value, setValue] as const;
 }
+
+/**
+ * `useForm` as the real one behaves for what our forms use: `itemProps` make each field controlled (id,
+ * value, onChange, error), and `handleSubmit` runs every validation first, showing errors on the fields and
+ * calling `onSubmit` only when none fails.
+ */
+export function useForm<T extends Record<string, unknown>>(options: {
+  onSubmit: (values: T) => void | boolean | Promise<void | boolean>;
+  initialValues?: Partial<T>;
+  validation?: { [K in keyof T]?: (value: T[K] | undefined) => string | undefined | null };
+}) {
+  const [values, setValues] = useState<Partial<T>>(options.initialValues ?? {});
+  const [errors, setErrors] = useState<Partial<Record<keyof T, string>>>({});
+  const handleSubmit = async (submitted: T) => {
+    const found: Partial<Record<keyof T, string>> = {};
+    for (const [key, validate] of Object.entries(options.validation ?? {})) {
+      const error = (validate as (value: unknown) => string | undefined | null)(submitted[key]);
+      if (error) found[key as keyof T] = error;
+    }
+    setErrors(found);
+    if (Object.keys(found).length > 0) return false;
+    return options.onSubmit(submitted);
+  };
+  const itemProps = new Proxy({} as Record<keyof T, Record<string, unknown>>, {
+    get: (_target, id: string) => ({
+      id,
+      value: values[id as keyof T] ?? "",
+      error: errors[id as keyof T],
+      onChange: (value: unknown) => setValues((previous) => ({ ...previous, [id]: value })),
+    }),
+  });
+  return {
+    handleSubmit,
+    itemProps,
+    values,
+    setValue: (id: keyof T, value: T[keyof T]) => setValues((p) => ({ ...p, [id]: value })),
+  };
+}

@@ -9,6 +9,6 @@ import type { HelperOptions } from "./ensure-helper";
 export async function isModelBusy(modelId: string, options: HelperOptions = {}): Promise<string | undefined> {
   const status = await getHelperStatus(options).catch(() => undefined);
   if (!status || status.model?.id !== modelId || status.state === "idle") return undefined;
-  const title = findModel(modelId).title;
+  const title = findModel(modelId, options).title;
   return status.state === "loading" ? `${title} is being loaded.` : `${title} is polishing text right now.`;
 }

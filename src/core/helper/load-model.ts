@@ -16,7 +16,7 @@ export interface LoadModelParams extends HelperOptions {
 
 /** Loads a downloaded model into the helper (starting it if needed) so the next polish is warm. */
 export async function loadModel(params: LoadModelParams): Promise<HelperLoadResult> {
-  const model = findModel(params.modelId);
+  const model = findModel(params.modelId, params);
   const modelPath = await readyModelPath(model, params);
   return (params.client ?? new HelperClient(params)).load({
     model_id: model.id,

@@ -115,7 +115,7 @@ export async function polish(params: PolishParams): Promise<PolishResult> {
     );
   }
   try {
-    const catalogModel = findModel(model);
+    const catalogModel = findModel(model, params);
     // Connecting to a running helper overlaps the model check; a helper is only started once the model is there.
     const client = params.client ?? new HelperClient(params);
     const running = client.connectOurs();

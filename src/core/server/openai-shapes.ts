@@ -54,10 +54,16 @@ export function modelNames(model: CatalogModel): string[] {
   return [model.id, ...STYLES.map((style) => `${model.id}:${style.id}`)];
 }
 
-/** Reads `id` or `id:style` into a catalogue model and style; anything else is a 404, as at OpenAI. */
-export function parseModelName(name: string): { modelId: string; style?: StyleId } {
+/**
+ * Reads `id` or `id:style` into a model (of `models`: the catalogue, plus the models added by repo id when the
+ * server passes them) and style; anything else is a 404, as at OpenAI.
+ */
+export function parseModelName(
+  name: string,
+  models: readonly CatalogModel[] = CATALOG,
+): { modelId: string; style?: StyleId } {
   const [modelId, styleId, ...rest] = name.split(":");
-  const model = CATALOG.find((candidate) => candidate.id === modelId);
+  const model = models.find((candidate) => candidate.id === modelId);
   const style = STYLES.find((candidate) => candidate.id === styleId);
   if (!model || rest.length > 0 || (styleId !== undefined && !style)) {
     throw new ApiError(
@@ -101,7 +107,7 @@ function textOf(content: unknown, index: number): string {
 }
 
 /** Checks a parsed JSON body and reads it into a `ChatRequest`; a bad body is a 400 naming the field. */
-export function parseChatRequest(body: unknown): ChatRequest {
+export function parseChatRequest(body: unknown, models: readonly CatalogModel[] = CATALOG): ChatRequest {
   if (!body || typeof body !== "object" || Array.isArray(body)) {
     throw new ApiError(400, "invalid_request_body", "The request body must be a JSON object.");
   }
@@ -117,7 +123,7 @@ export function parseChatRequest(body: unknown): ChatRequest {
       "messages",
     );
   }
-  const { modelId, style } = parseModelName(model);
+  const { modelId, style } = parseModelName(model, models);
   let transcript: string | undefined;
   const system: string[] = [];
   messages.forEach((message: unknown, index) => {

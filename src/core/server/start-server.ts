@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { CATALOG } from "../catalog";
+import { listModels as knownModels } from "../catalog";
 import { PolishError } from "../errors";
 import { polish as corePolish, type PolishParams, type PolishResult } from "../polish";
 import { getModelStates } from "../store";
@@ -140,7 +140,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
     } else if (path === "/v1/chat/completions") {
       allowMethod(request, "POST");
       checkJsonContentType(request);
-      const chat = parseChatRequest(parseJson(await readBody(request)));
+      const chat = parseChatRequest(parseJson(await readBody(request)), knownModels(context.options));
       const result = await polishFor(chat, response, context);
       outcome = result.polished ? " polished" : ` kept the original (${result.reason})`;
       if (response.destroyed) outcome += ", client gone";
@@ -174,10 +174,10 @@ function allowMethod(request: IncomingMessage, method: string): void {
   }
 }
 
-/** The catalogue models that are ready to polish, each under its plain name and one name per style. */
+/** The models that are ready to polish (the catalogue's and those added by repo id), each under its plain name and one name per style. */
 async function listModels(options: ServerOptions) {
   const { models } = await getModelStates({ supportDir: options.supportDir, cacheDir: options.cacheDir });
-  const ready = CATALOG.filter((model) =>
+  const ready = knownModels(options).filter((model) =>
     models.some((state) => state.model.id === model.id && state.status.kind === "ready"),
   );
   return modelListBody(ready, Math.floor(Date.now() / 1000));

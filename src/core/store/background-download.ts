@@ -59,8 +59,8 @@ export interface BackgroundDownload {
  * written its first progress record; rejects with the worker's failure if it stops before that.
  */
 export async function startBackgroundDownload(params: BackgroundDownloadParams): Promise<BackgroundDownload> {
-  const model = findModel(params.modelId);
   const store = resolveStoreOptions(params);
+  const model = findModel(params.modelId, store);
   const before = await getModelState(model.id, store);
   if (before.status.kind === "downloading") return { pid: before.status.pid, joined: true };
   if (before.status.kind === "ready") throw new PolishError("busy", `${model.title} is already downloaded.`);

@@ -17,8 +17,8 @@ export interface CancelDownloadOptions extends StoreOptions {
  * download was running.
  */
 export async function cancelDownload(modelId: string, options: CancelDownloadOptions = {}): Promise<boolean> {
-  const model = findModel(modelId);
   const store = resolveStoreOptions(options);
+  const model = findModel(modelId, store);
   const local = activeDownloads.get(model.id);
   const record = await readDownloadRecord(store.supportDir, model.id);
   const running = record?.status === "downloading" && isSameProcessAlive(record);

@@ -18,8 +18,8 @@ export interface DeleteModelParams extends StoreOptions {
  * links. Refused with `busy` while the model downloads, loads or generates.
  */
 export async function deleteModel(params: DeleteModelParams): Promise<{ freedBytes: number }> {
-  const model = findModel(params.modelId);
   const store = resolveStoreOptions(params);
+  const model = findModel(params.modelId, store);
   // Holding the download lock keeps a download from starting halfway through the delete.
   const release = await acquireDownloadLock(store.supportDir, model.id, () => undefined);
   try {
@@ -29,7 +29,7 @@ export async function deleteModel(params: DeleteModelParams): Promise<{ freedByt
         retryable: true,
       });
     }
-    const cache = repoCache(store.cacheDir, model.repo);
+    const cache = repoCache(store.cacheDir, model.repo, model.custom?.revision);
     const before = await treeSize(cache.root);
     await removeRevision(cache, { revision: await readRefMain(cache), removeRef: true });
     await removeManifest(store.supportDir, model.id);

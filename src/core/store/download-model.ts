@@ -8,7 +8,7 @@ import { PolishError } from "../errors";
 import { currentProcess } from "../process-identity";
 import { fetchFile, partialBytes } from "./fetch-file";
 import { formatBytes } from "./format-bytes";
-import { findModel } from "../catalog";
+import { findModel, type CatalogModel } from "../catalog";
 import { freeDiskSpace } from "./free-disk-space";
 import { getModelState } from "./model-state";
 import { repoCache, writeFileAtomic, type RepoCache } from "./hub-cache";
@@ -51,8 +51,8 @@ const MAX_RETRY_AFTER_MS = 60_000;
  * Resolves with the model's state (`ready`); throws a PolishError otherwise.
  */
 export async function downloadModel(params: DownloadModelParams): Promise<ModelState> {
-  const model = findModel(params.modelId);
   const store = resolveStoreOptions(params);
+  const model = findModel(params.modelId, store);
   const current = await getModelState(model.id, store);
   if (current.status.kind === "ready") return current;
   if (current.status.kind === "downloading") {
@@ -70,7 +70,7 @@ export async function downloadModel(params: DownloadModelParams): Promise<ModelS
   const onAbort = () => cancel.abort();
   params.signal?.addEventListener("abort", onAbort);
   activeDownloads.set(model.id, cancel);
-  const run = new DownloadRun(model.id, model.repo, store, params, cancel);
+  const run = new DownloadRun(model, store, params, cancel);
   try {
     await clearDownloadRecord(store.supportDir, model.id);
     if (params.signal?.aborted) cancel.abort();
@@ -120,14 +120,21 @@ class DownloadRun {
   private readonly fetch: typeof fetch;
   private readonly accessToken?: string;
 
+  private readonly modelId: string;
+  private readonly repo: string;
+  /** The commit a model added by repo id was checked at; catalogue models follow their main branch. */
+  private readonly pinnedCommit?: string;
+
   constructor(
-    private readonly modelId: string,
-    private readonly repo: string,
+    model: CatalogModel,
     private readonly store: ResolvedStoreOptions,
     private readonly params: DownloadModelParams,
     private readonly cancel: AbortController,
   ) {
-    this.cache = repoCache(store.cacheDir, repo);
+    this.modelId = model.id;
+    this.repo = model.repo;
+    this.pinnedCommit = model.custom?.commit;
+    this.cache = repoCache(store.cacheDir, model.repo, model.custom?.revision);
     this.accessToken = params.accessToken || process.env.HF_TOKEN || undefined;
     this.fetch = async (input, init) => {
       const response = await store.fetch(input, {
@@ -143,7 +150,7 @@ class DownloadRun {
     const request = { repo: this.repo, hubUrl: this.store.hubUrl, fetch: this.fetch, accessToken: this.accessToken };
     await this.writeRecord({ status: "downloading" });
     this.startTicking();
-    const revision = await this.withRetries(() => resolveCommit(request));
+    const revision = this.pinnedCommit ?? (await this.withRetries(() => resolveCommit(request)));
     this.revision = revision;
     const files = await this.withRetries(() => listModelFiles({ ...request, revision }));
     this.totalBytes = files.reduce((sum, file) => sum + file.size, 0);
@@ -173,7 +180,7 @@ class DownloadRun {
     }
     await this.linkSnapshot(revision, files);
     await writeManifest(this.store.supportDir, this.modelId, { repo: this.repo, revision, files });
-    // Written last: a `refs/main` means every file of this commit is in place and verified.
+    // Written last: a `refs/main` (or the added revision's ref) means every file of this commit is in place and verified.
     await writeFileAtomic(this.cache.refMain, revision);
     await this.tick(true);
   }

@@ -10,20 +10,21 @@ export interface RepoCache {
   root: string;
   blobs: string;
   snapshots: string;
+  /** The ref file marking the complete commit: `refs/main`, or `refs/<revision>` for a model added at another revision. */
   refMain: string;
 }
 
-export function repoCache(cacheDir: string, repo: string): RepoCache {
+export function repoCache(cacheDir: string, repo: string, ref = "main"): RepoCache {
   const root = path.join(cacheDir, getRepoFolderName({ name: repo, type: "model" }));
   return {
     root,
     blobs: path.join(root, "blobs"),
     snapshots: path.join(root, "snapshots"),
-    refMain: path.join(root, "refs", "main"),
+    refMain: path.join(root, "refs", ...ref.split("/")),
   };
 }
 
-/** The commit `refs/main` marks as completely downloaded, if any. */
+/** The commit the ref file (`refs/main`) marks as completely downloaded, if any. */
 export async function readRefMain(cache: RepoCache): Promise<string | undefined> {
   try {
     const commit = (await fs.readFile(cache.refMain, "utf8")).trim();

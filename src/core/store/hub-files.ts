@@ -1,4 +1,4 @@
-import { listFiles, modelInfo, type ListFileEntry } from "@huggingface/hub";
+import { downloadFile, listFiles, modelInfo, type ListFileEntry } from "@huggingface/hub";
 import { PolishError } from "../errors";
 
 /** One file of the revision being downloaded, checked to be safe to write into the cache. */
@@ -18,7 +18,11 @@ export interface HubRequest {
   accessToken?: string;
 }
 
-// mlx-lm's own allow-list, minus `*.py`: we never fetch code we would not run.
+/** Whether a download fetches this file: mlx-lm's own allow-list, minus `*.py` (we never fetch code we would not run). */
+export function isWantedFile(filePath: string): boolean {
+  return WANTED.some((pattern) => pattern.test(filePath));
+}
+
 const WANTED = [
   /\.json$/,
   /(^|\/)model[^/]*\.safetensors$/,
@@ -32,14 +36,15 @@ const WANTED = [
 const GIT_OID = /^[0-9a-f]{40}$/;
 const SHA256 = /^[0-9a-f]{64}$/;
 
-/** The commit sha the repo's main branch points to now: we download exactly that revision. */
-export async function resolveCommit(request: HubRequest): Promise<string> {
+/** The commit sha a revision (the main branch unless told) points to now: we download exactly that commit. */
+export async function resolveCommit(request: HubRequest & { revision?: string }): Promise<string> {
   const info = await modelInfo({
     name: request.repo,
     hubUrl: request.hubUrl,
     fetch: request.fetch,
     accessToken: request.accessToken,
     additionalFields: ["sha"],
+    ...(request.revision && { revision: request.revision }),
   });
   if (typeof info.sha !== "string" || !GIT_OID.test(info.sha)) {
     throw new PolishError("hostile_repo", `The Hub answered an invalid commit for ${request.repo}.`);
@@ -49,6 +54,15 @@ export async function resolveCommit(request: HubRequest): Promise<string> {
 
 /** The files mlx-lm needs from that commit. Any path or id that could escape the cache refuses the whole repo. */
 export async function listModelFiles(request: HubRequest & { revision: string }): Promise<HubFile[]> {
+  const files = (await listRepoFiles(request)).filter((file) => isWantedFile(file.path));
+  if (files.length === 0) {
+    throw new PolishError("not_found", `${request.repo} has no model files at ${request.revision}.`);
+  }
+  return files;
+}
+
+/** Every file of that commit, wanted or not (`models add` reads what kind of repo it is from the names). */
+export async function listRepoFiles(request: HubRequest & { revision: string }): Promise<HubFile[]> {
   const files: HubFile[] = [];
   for await (const entry of listFiles({
     repo: request.repo,
@@ -60,13 +74,35 @@ export async function listModelFiles(request: HubRequest & { revision: string })
   })) {
     if (entry.type !== "file") continue;
     checkPath(request.repo, entry.path);
-    if (!WANTED.some((pattern) => pattern.test(entry.path))) continue;
     files.push(toHubFile(request.repo, entry));
   }
-  if (files.length === 0) {
-    throw new PolishError("not_found", `${request.repo} has no model files at ${request.revision}.`);
-  }
   return files;
+}
+
+/**
+ * A small text file of that commit (a config), read whole into memory; undefined when the repo has none.
+ * Refused beyond `maxBytes`, so a hostile repo cannot make us read a weight file as a config.
+ */
+export async function readHubTextFile(
+  request: HubRequest & { revision: string; path: string; maxBytes: number },
+): Promise<string | undefined> {
+  const blob = await downloadFile({
+    repo: request.repo,
+    path: request.path,
+    revision: request.revision,
+    hubUrl: request.hubUrl,
+    fetch: request.fetch,
+    accessToken: request.accessToken,
+    xet: false,
+  });
+  if (!blob) return undefined;
+  if (blob.size > request.maxBytes) {
+    throw new PolishError(
+      "hostile_repo",
+      `${request.repo}'s ${request.path} is too large to be a config (${blob.size} bytes).`,
+    );
+  }
+  return blob.text();
 }
 
 function toHubFile(repo: string, entry: ListFileEntry): HubFile {

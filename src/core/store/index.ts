@@ -7,3 +7,4 @@ export * from "./cancel-download";
 export * from "./delete-model";
 export * from "./verify-model";
 export * from "./free-disk-space";
+export * from "./custom-model";

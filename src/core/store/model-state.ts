@@ -5,7 +5,7 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
-import { CATALOG, type CatalogModel } from "../catalog";
+import { listModels, type CatalogModel } from "../catalog";
 import { resolveStoreOptions, type StoreOptions } from "../config";
 import { PolishError, type ErrorCode } from "../errors";
 import { findModel } from "../catalog";
@@ -57,9 +57,9 @@ const LIVE_RECORD_MS = 30_000;
  * an interrupted or deleted download left behind are removed on the way (only empty ones).
  */
 export async function getModelState(modelId: string, options: StoreOptions = {}): Promise<ModelState> {
-  const model = findModel(modelId);
   const store = resolveStoreOptions(options);
-  const cache = repoCache(store.cacheDir, model.repo);
+  const model = findModel(modelId, store);
+  const cache = repoCache(store.cacheDir, model.repo, model.custom?.revision);
   const record = await readDownloadRecord(store.supportDir, model.id);
   // A record is live only while the very process that wrote it runs (pid and start time); the age check is
   // for systems where the start time is unknown and the pid may have been reused.
@@ -95,10 +95,10 @@ export async function getModelState(modelId: string, options: StoreOptions = {})
   return { ...base, status: { kind: "not_downloaded" } };
 }
 
-/** Every catalogue model's state, the bytes they use together and the free space left for more. */
+/** Every model's state (the catalogue's, then those added by repo id), the bytes they use together and the free space left. */
 export async function getModelStates(options: StoreOptions = {}): Promise<StoreSummary> {
   const store = resolveStoreOptions(options);
-  const models = await Promise.all(CATALOG.map((model) => getModelState(model.id, store)));
+  const models = await Promise.all(listModels(store).map((model) => getModelState(model.id, store)));
   return {
     models,
     usedBytes: models.reduce((sum, state) => sum + state.sizeOnDiskBytes, 0),

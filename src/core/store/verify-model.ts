@@ -37,15 +37,15 @@ type ManifestFile = ModelManifest["files"][number];
  * it works, so no download writes the files it reads.
  */
 export async function verifyModel(params: VerifyModelParams): Promise<VerifyModelResult> {
-  const model = findModel(params.modelId);
   const store = resolveStoreOptions(params);
+  const model = findModel(params.modelId, store);
   const before = await getModelState(model.id, store);
   if (before.status.kind === "downloading") {
     throw new PolishError("busy", `${model.id} is downloading; verify it once the download ends.`, {
       retryable: true,
     });
   }
-  const cache = repoCache(store.cacheDir, model.repo);
+  const cache = repoCache(store.cacheDir, model.repo, model.custom?.revision);
   const commit = await readRefMain(cache);
   if (!commit) {
     throw new PolishError("model_not_downloaded", `${model.title} is not downloaded: there is nothing to verify.`);
