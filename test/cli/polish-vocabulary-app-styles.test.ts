@@ -3,11 +3,12 @@
  * and `--app` with `--app-styles` (or $MLX_POLISH_APP_STYLES). A stand-in helper gives a fixed answer and
  * records the prompt it was sent, so these check what reaches the model and what the guard makes of it.
  */
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { HELPER_VERSION, stopHelper } from "../../src/core";
+import { HELPER_VERSION, POLISH_HEADERS, stopHelper } from "../../src/core";
 
 const root = path.resolve(__dirname, "..", "..");
 const DICTATED = "we moved the database to post gress";
@@ -153,5 +154,49 @@ describe("polish --app", () => {
     const malformed = await runCli(["polish", "--app", "Slack", DICTATED], { MLX_POLISH_APP_STYLES: "Slack casual" });
     expect(malformed.code).toBe(1);
     expect(malformed.stderr).toMatch(/App Styles: "Slack casual" is not a rule; write App=Style/);
+  });
+});
+
+describe("serve --vocabulary", () => {
+  /** Runs `serve` until the test's request is answered; resolves with what a dictation app gets. */
+  async function serveOnce(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
+    const portFile = path.join(folder, `port-${Math.random().toString(16).slice(2)}`);
+    const child = spawn(
+      path.join(root, "node_modules", ".bin", "tsx"),
+      [path.join(root, "src", "cli", "main.ts"), "serve", "--port", "0", "--port-file", portFile, ...args],
+      { cwd: folder, env: { ...env, ...extraEnv }, detached: true },
+    );
+    try {
+      for (let waited = 0; !existsSync(portFile) || !readFileSync(portFile, "utf8").endsWith("\n"); waited += 50) {
+        if (waited > 30_000) throw new Error("serve did not start");
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const response = await fetch(`http://127.0.0.1:${Number(readFileSync(portFile, "utf8"))}/v1/chat/completions`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ model: "qwen3-1.7b", messages: [{ role: "user", content: DICTATED }] }),
+      });
+      const body = (await response.json()) as { choices: { message: { content: string } }[] };
+      return { polished: response.headers.get(POLISH_HEADERS.polished), text: body.choices[0].message.content };
+    } finally {
+      process.kill(-child.pid!, "SIGKILL");
+    }
+  }
+
+  it("polishes every request with the vocabulary of --vocabulary or MLX_POLISH_VOCABULARY", async () => {
+    expect(await serveOnce(["--vocabulary", "words.txt"])).toEqual({ polished: "true", text: ANSWER });
+    expect(await serveOnce([], { MLX_POLISH_VOCABULARY: path.join(folder, "words.txt") })).toEqual({
+      polished: "true",
+      text: ANSWER,
+    });
+    expect((await systemPrompts()).every((system) => system.includes('- "post gress" → Postgres'))).toBe(true);
+    // Without it, the dictation app gets its own words back.
+    expect(await serveOnce([])).toEqual({ polished: "false", text: DICTATED });
+  }, 60_000);
+
+  it("refuses to start with a vocabulary it cannot use, naming the line, and exits 1", async () => {
+    const run = await runCli(["serve", "--port", "0", "--vocabulary", "broken.txt"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/Vocabulary file broken\.txt: Line 2 has more than one "->"/);
   });
 });
