@@ -1,6 +1,5 @@
 import { environment, getFrontmostApplication } from "@raycast/api";
 import {
-  PolishError,
   STYLES,
   parseAppStyles,
   prewarm,
@@ -71,5 +70,5 @@ export function styleLabel(style: StyleId, app?: string): string {
 }
 
 function messageOf(error: unknown): string {
-  return error instanceof PolishError || error instanceof Error ? error.message : String(error);
+  return error instanceof Error ? error.message : String(error);
 }

@@ -17,6 +17,11 @@ import { DEFAULT_STYLE_ID, type StyleId } from "../catalog";
 import type { VocabularyEntry } from "../vocabulary";
 import type { Prewarm } from "./prewarm";
 
+/** How long a finished polish waits for its pre-warm's answer, which is in already when it loaded the model. */
+const WARM_UP_ANSWER_MS = 100;
+
+const delay = (ms: number) => new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms).unref());
+
 export interface PolishParams extends HelperOptions {
   text: string;
   /** A catalogue id; defaults to the catalogue's default model. */
@@ -142,8 +147,9 @@ export async function polish(params: PolishParams): Promise<PolishResult> {
       running,
     );
     const { firstTokenMs, tokensPerSecond, helperMs, generationMs, faithfulness } = outcome;
-    // The pre-warm's load ran before this polish's requests in the helper's queue: it has answered by now.
-    const warm = await params.warmUp?.catch(() => undefined);
+    // The pre-warm's load ran before this polish's requests in the helper's queue, so it has answered by
+    // now; one that has not (it lost the race to the helper) never holds the text back.
+    const warm = params.warmUp && (await Promise.race([params.warmUp, delay(WARM_UP_ANSWER_MS)]));
     const loadMs = Math.round(((warm?.loadMs ?? 0) + outcome.loadMs) * 10) / 10;
     const timings = { firstTokenMs, tokensPerSecond, helperMs, loadMs, generationMs };
     if (faithfulness && faithfulness.keptSentences === faithfulness.sentences) {
