@@ -16,6 +16,10 @@ type ExtensionPreferences = {
   "style": "clean-up" | "formal" | "casual" | "concise" | "email" | "bullet-list",
   /** Custom Instructions - Extra rules for every rewrite, e.g. spellings of names you use. */
   "customInstructions"?: string,
+  /** Vocabulary File - A text file of the names and words your dictation gets wrong, one a line: a spelling (Postgres) or heard -> written (post gress -> Postgres). */
+  "vocabulary"?: string,
+  /** App Styles - Take the style from the app in front: App=Style rules, app name or bundle id, separated by ;. Other apps use Style. */
+  "appStyles"?: string,
   /** After Polishing - What Polish Transcription does with the result. */
   "afterPolishing": "paste" | "copy",
   /** Hugging Face Token - Only needed for gated or private model repositories. */

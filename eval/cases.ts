@@ -1,7 +1,7 @@
 /** The hand-written reference set (`eval/cases.jsonl`): one dictation per line and what must hold for it. */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { STYLES, type StyleId } from "../src/core";
+import { STYLES, parseAppStyles, parseVocabulary, styleForApp, type StyleId, type VocabularyEntry } from "../src/core";
 
 export interface EvalCase {
   id: string;
@@ -16,6 +16,13 @@ export interface EvalCase {
   forbidden?: string[];
   /** The Custom Instructions preference for this case. */
   instructions?: string;
+  /** The user's vocabulary, one entry a line as in a vocabulary file ("post gress -> Postgres"). */
+  vocabulary?: string[];
+  /**
+   * The app in front (name or bundle id): the style comes from `EVAL_APP_STYLES`, as in the commands. A
+   * case with `app` may leave out `style`; when it gives one, it must be the one the rules pick.
+   */
+  app?: string;
   /** The input's language when not English (`de`, `fr`, `es`, `zh`). */
   lang?: string;
   tags: string[];
@@ -23,9 +30,18 @@ export interface EvalCase {
 
 export const CASES_FILE = path.join(__dirname, "cases.jsonl");
 
+/** The App Styles rules the eval's per-app cases are polished with. */
+export const EVAL_APP_STYLES = "Slack=casual; com.apple.mail=email; Code=clean-up; Notes=bullet-list";
+
+/** A case's vocabulary as `polish()` takes it. */
+export function caseVocabulary(item: EvalCase): VocabularyEntry[] | undefined {
+  return item.vocabulary ? parseVocabulary(item.vocabulary.join("\n")) : undefined;
+}
+
 /** Reads and checks the set: a malformed line names its line number instead of skewing the figures. */
 export function readCases(file = CASES_FILE): EvalCase[] {
   const styles = new Set<string>(STYLES.map((style) => style.id));
+  const appRules = parseAppStyles(EVAL_APP_STYLES);
   const seen = new Set<string>();
   return readFileSync(file, "utf8")
     .split("\n")
@@ -34,6 +50,18 @@ export function readCases(file = CASES_FILE): EvalCase[] {
     .map(({ line, number }) => {
       const value = JSON.parse(line) as EvalCase;
       if (!value.id || seen.has(value.id)) throw new Error(`${file}:${number}: missing or repeated id`);
+      if (value.app !== undefined) {
+        // The style comes from the app, through the same rules the commands apply.
+        const match = styleForApp(appRules, { name: value.app, bundleId: value.app });
+        if (!match) throw new Error(`${file}:${number}: no rule of EVAL_APP_STYLES names the app ${value.app}`);
+        if (value.style !== undefined && value.style !== match.style) {
+          throw new Error(
+            `${file}:${number}: the rules give ${value.app} the style ${match.style}, not ${value.style}`,
+          );
+        }
+        value.style = match.style;
+      }
+      if (value.vocabulary !== undefined) caseVocabulary(value);
       if (!styles.has(value.style)) throw new Error(`${file}:${number}: unknown style ${value.style}`);
       if (typeof value.input !== "string" || !Array.isArray(value.tags)) {
         throw new Error(`${file}:${number}: needs an input string and a tags list`);

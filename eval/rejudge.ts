@@ -6,7 +6,7 @@
  * committed figures still come from a full run.
  */
 import { acceptRewrite, guardOutput, type PolishResult } from "../src/core";
-import type { EvalCase } from "./cases";
+import { caseVocabulary, type EvalCase } from "./cases";
 import type { RunRecord } from "./score";
 
 // Fallbacks the check did not cause: they stand as they were.
@@ -34,7 +34,12 @@ function rejudge(item: EvalCase, before: PolishResult, rewrite: string): PolishR
   });
   const guarded = guardOutput({ input: item.input, output: rewrite });
   if (!guarded.ok) return { ...original(guarded.message), reason: "guard_tripped" };
-  const accepted = acceptRewrite({ input: item.input, output: guarded.text, style: item.style });
+  const accepted = acceptRewrite({
+    input: item.input,
+    output: guarded.text,
+    style: item.style,
+    vocabulary: caseVocabulary(item),
+  });
   if (accepted.outcome === "unfaithful") return original("The rewrite changed what you said.");
   return {
     ...base,

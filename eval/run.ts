@@ -28,7 +28,7 @@ import {
   type PolishResult,
 } from "../src/core";
 import { smollm2Model } from "../scripts/smollm2-model";
-import { readCases, selectCases, type EvalCase } from "./cases";
+import { caseVocabulary, readCases, selectCases, type EvalCase } from "./cases";
 import type { RunRecord } from "./score";
 
 const RESULTS_DIR = path.join(__dirname, "results");
@@ -112,11 +112,14 @@ async function targets(model: string | undefined, label: string | undefined): Pr
   return ready;
 }
 
-/** Polishes every case in turn, grouped by style so the helper's prefix cache stays warm. */
+/** What decides a case's cached prompt prefix: cases sharing it run one after another. */
+function caseOrder(item: EvalCase): string {
+  return [item.style, item.instructions ?? "", ...(item.vocabulary ?? [])].join("\u0000");
+}
+
+/** Polishes every case in turn, grouped by prompt prefix (style, instructions, vocabulary) so the helper's cache stays warm. */
 async function evaluate(target: Target, cases: EvalCase[]): Promise<RunRecord> {
-  const ordered = [...cases].sort((a, b) =>
-    `${a.style}\u0000${a.instructions ?? ""}`.localeCompare(`${b.style}\u0000${b.instructions ?? ""}`),
-  );
+  const ordered = [...cases].sort((a, b) => caseOrder(a).localeCompare(caseOrder(b)));
   // A helper of our own, apart from the user's (its socket and log live in this folder).
   const supportDir = mkdtempSync(path.join(os.tmpdir(), "mlx-polish-eval-"));
   if (target.custom) await saveCustomModel(target.custom, supportDir);
@@ -134,6 +137,7 @@ async function evaluate(target: Target, cases: EvalCase[]): Promise<RunRecord> {
         modelId: target.modelId,
         style: item.style,
         customInstructions: item.instructions,
+        vocabulary: caseVocabulary(item),
         cacheDir: target.cacheDir,
         supportDir,
         unloadAfterSeconds: null,

@@ -1,12 +1,27 @@
 import manifest from "../../package.json";
-import { PolishError, STYLES, findModel, parseUnloadAfter, polish, type StyleId } from "../core";
+import {
+  APP_STYLES_ENV,
+  PolishError,
+  STYLES,
+  VOCABULARY_ENV,
+  findModel,
+  parseAppStyles,
+  parseUnloadAfter,
+  polish,
+  readVocabularyFile,
+  styleForApp,
+  type StyleId,
+  type VocabularyEntry,
+} from "../core";
 import { cancelOnInterrupt } from "./interrupt";
 import { EXIT_CODES } from "./exit-codes";
 import { HELP_OPTION, parseCommandArgs, printHelp } from "./parse-command-args";
 
-const USAGE = `usage: mlx-polish polish [--model ID] [--style NAME] [--instructions TEXT] [--unload-after never|SECONDS] [--json] [TEXT]
+const USAGE = `usage: mlx-polish polish [--model ID] [--style NAME] [--instructions TEXT] [--vocabulary FILE]
+                         [--app NAME_OR_BUNDLE_ID] [--app-styles "App=style; …"] [--unload-after never|SECONDS] [--json] [TEXT]
 Reads stdin when TEXT is absent. On fallback prints the original text, the reason on stderr, and exits ${EXIT_CODES.polishFallback}
-(${EXIT_CODES.cancelled} after Ctrl-C).`;
+(${EXIT_CODES.cancelled} after Ctrl-C). --vocabulary defaults to $${VOCABULARY_ENV}, --app-styles to $${APP_STYLES_ENV};
+a rule naming --app picks the style, else --style applies.`;
 
 /** The Unload Model After preference's default, for the commands that start the helper. */
 export const DEFAULT_UNLOAD_AFTER = manifest.preferences.find(
@@ -23,6 +38,9 @@ export async function polishCommand(args: string[]): Promise<number> {
         model: { type: "string" },
         style: { type: "string" },
         instructions: { type: "string" },
+        vocabulary: { type: "string" },
+        app: { type: "string" },
+        "app-styles": { type: "string" },
         "unload-after": { type: "string", default: DEFAULT_UNLOAD_AFTER },
         json: { type: "boolean", default: false },
         ...HELP_OPTION,
@@ -38,6 +56,9 @@ export async function polishCommand(args: string[]): Promise<number> {
       `Unknown style "${values.style}". Styles: ${STYLES.map((style) => style.id).join(", ")}.`,
     );
   }
+  const rules = parseAppStyles(values["app-styles"] ?? process.env[APP_STYLES_ENV] ?? "");
+  const fromApp = values.app ? styleForApp(rules, { name: values.app, bundleId: values.app }) : undefined;
+  const vocabulary = await vocabularyFromArgs(values.vocabulary);
   const text = positionals.length > 0 ? positionals.join(" ") : await readStdin();
 
   // Ctrl-C cancels the rewrite; the original text still reaches stdout.
@@ -45,15 +66,16 @@ export async function polishCommand(args: string[]): Promise<number> {
     polish({
       text,
       modelId: values.model,
-      style: values.style as StyleId | undefined,
+      style: fromApp?.style ?? (values.style as StyleId | undefined),
       customInstructions: values.instructions,
+      vocabulary,
       unloadAfterSeconds: parseUnloadAfter(values["unload-after"]),
       signal,
     }),
   );
 
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(result)}\n`);
+    process.stdout.write(`${JSON.stringify(fromApp ? { ...result, app: fromApp.app } : result)}\n`);
   } else {
     process.stdout.write(result.text.endsWith("\n") ? result.text : `${result.text}\n`);
   }
@@ -62,6 +84,12 @@ export async function polishCommand(args: string[]): Promise<number> {
   process.stderr.write(`mlx-polish: kept the original text (${result.reason}): ${result.message}\n`);
   // Ctrl-C: the helper was told to stop the rewrite; the original text is on stdout all the same.
   return result.reason === "cancelled" ? EXIT_CODES.cancelled : EXIT_CODES.polishFallback;
+}
+
+/** The vocabulary of `--vocabulary FILE`, else of the file in $MLX_POLISH_VOCABULARY; none when neither is set. */
+export async function vocabularyFromArgs(file: string | undefined): Promise<VocabularyEntry[] | undefined> {
+  const path = file || process.env[VOCABULARY_ENV];
+  return path ? readVocabularyFile(path) : undefined;
 }
 
 async function readStdin(): Promise<string> {

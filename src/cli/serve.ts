@@ -13,16 +13,17 @@ import {
   uninstallLaunchAgent,
   type RunningServer,
   type StyleId,
+  VOCABULARY_ENV,
 } from "../core";
 import { EXIT_CODES } from "./exit-codes";
 import { HELP_OPTION, parseCommandArgs, printHelp } from "./parse-command-args";
-import { DEFAULT_UNLOAD_AFTER } from "./polish";
+import { DEFAULT_UNLOAD_AFTER, vocabularyFromArgs } from "./polish";
 
 const USAGE = `usage: mlx-polish serve [--host ${SERVER_DEFAULTS.host}] [--port ${SERVER_DEFAULTS.port}] [--port-file FILE] [--api-key KEY]
-                        [--style NAME] [--instructions TEXT] [--system-prompt-as-instructions]
+                        [--style NAME] [--instructions TEXT] [--vocabulary FILE] [--system-prompt-as-instructions]
                         [--unload-after never|SECONDS] [--install-agent | --uninstall-agent]
 An OpenAI-compatible endpoint (/v1/models, /v1/chat/completions) for dictation apps. The key can come
-from ${API_KEY_ENV}. --port 0 picks a free port (see --port-file). --install-agent starts it at login (macOS).`;
+from ${API_KEY_ENV}, the vocabulary file from ${VOCABULARY_ENV}. --port 0 picks a free port (see --port-file). --install-agent starts it at login (macOS).`;
 
 /** `serve`: the endpoint in the foreground until SIGINT/SIGTERM; or installs/removes its login agent. */
 export async function serveCommand(args: string[]): Promise<number> {
@@ -36,6 +37,7 @@ export async function serveCommand(args: string[]): Promise<number> {
         "api-key": { type: "string" },
         style: { type: "string" },
         instructions: { type: "string" },
+        vocabulary: { type: "string" },
         "system-prompt-as-instructions": { type: "boolean", default: false },
         "unload-after": { type: "string", default: DEFAULT_UNLOAD_AFTER },
         "install-agent": { type: "boolean", default: false },
@@ -62,6 +64,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     );
   }
   const unloadAfterSeconds = parseUnloadAfter(values["unload-after"]);
+  const vocabulary = await vocabularyFromArgs(values.vocabulary);
   const apiKey = values["api-key"] || process.env[API_KEY_ENV] || undefined;
   if (values["install-agent"]) return installAgent(args, apiKey);
 
@@ -73,6 +76,7 @@ export async function serveCommand(args: string[]): Promise<number> {
       apiKey,
       style: values.style as StyleId | undefined,
       customInstructions: values.instructions,
+      vocabulary,
       systemPromptAsInstructions: values["system-prompt-as-instructions"],
       unloadAfterSeconds,
       log: (line) => process.stderr.write(`mlx-polish: ${line}\n`),
@@ -137,14 +141,18 @@ async function installAgent(args: string[], apiKey: string | undefined): Promise
 }
 
 /**
- * The `serve` flags the agent runs with: the ones given, without `--install-agent` and without the API
- * key, which goes into the agent's environment since arguments are visible to every process (`ps`).
+ * The `serve` flags the agent runs with: the ones given (a vocabulary file's path made absolute), without
+ * `--install-agent` and without the API key, which goes into the agent's environment since arguments are visible to every process (`ps`).
  */
 export function agentServeArgs(args: string[]): string[] {
   const kept: string[] = [];
   for (let index = 0; index < args.length; index++) {
     const arg = args[index];
     if (arg === "--api-key") index++;
+    // The agent runs in another folder: a vocabulary file's path must not depend on this one.
+    else if (arg === "--vocabulary" && index + 1 < args.length) kept.push(arg, path.resolve(args[++index]));
+    else if (arg.startsWith("--vocabulary="))
+      kept.push(`--vocabulary=${path.resolve(arg.slice("--vocabulary=".length))}`);
     else if (arg !== "--install-agent" && !arg.startsWith("--api-key=")) kept.push(arg);
   }
   return kept;

@@ -7,6 +7,7 @@ export * from "./store";
 export * from "./helper";
 export * from "./polish";
 export * from "./vocabulary";
+export * from "./app-styles";
 export * from "./server";
 export * from "./runtime";
 export * from "./doctor";

@@ -1,6 +1,8 @@
-import { showHUD } from "@raycast/api";
+import { showHUD, showToast, Toast } from "@raycast/api";
 import { findModel, type PolishResult } from "../core";
 import { adviceFor, keepsForLater } from "./advice";
+import { commonFixes, fixToastAction } from "./fixes";
+import type { PolishContext } from "./polish-context";
 import { rememberFailure, type InputFailure } from "./last-failure";
 import { launchManageModels } from "./launch-manage-models";
 
@@ -49,4 +51,20 @@ export function modelTitle(modelId: string): string {
   } catch {
     return modelId;
   }
+}
+
+/**
+ * A Vocabulary File or App Styles preference that cannot be used, in a view whose window is open: a
+ * failure toast naming the line or rule, with the preferences one click away. The vocabulary's comes
+ * first: it stops the polish, a bad rule only falls back to the Style preference.
+ */
+export async function reportSettingProblems(context: PolishContext): Promise<void> {
+  const problem = context.vocabularyProblem ?? context.appStylesProblem;
+  if (!problem) return;
+  await showToast({
+    style: Toast.Style.Failure,
+    title: context.vocabularyProblem ? "Vocabulary file not used" : "App Styles not used",
+    message: problem,
+    primaryAction: fixToastAction("preferences", commonFixes({ summary: problem })),
+  });
 }

@@ -15,6 +15,10 @@ export interface Settings {
   style: StyleId;
   /** Undefined when the preference is blank. */
   customInstructions?: string;
+  /** The Vocabulary File preference: a path, undefined when none is chosen. */
+  vocabularyFile?: string;
+  /** The App Styles preference as written ("Slack=casual; com.apple.mail=email"), undefined when blank. */
+  appStyles?: string;
   /** Seconds of idle time before the helper frees the model; null = never. */
   unloadAfterSeconds: number | null;
   afterPolishing: "paste" | "copy";
@@ -29,6 +33,8 @@ export function readSettings(): Settings {
     model: preferredModel(preferences.model),
     style: preferences.style || DEFAULT_STYLE_ID,
     customInstructions: preferences.customInstructions?.trim() || undefined,
+    vocabularyFile: preferences.vocabulary?.trim() || undefined,
+    appStyles: preferences.appStyles?.trim() || undefined,
     unloadAfterSeconds: parseUnloadAfter(preferences.unloadAfter || "300"),
     afterPolishing: preferences.afterPolishing === "copy" ? "copy" : "paste",
     accessToken: preferences.huggingFaceToken?.trim() || undefined,

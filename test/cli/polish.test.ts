@@ -155,6 +155,8 @@ describe("mlx-polish with the real helper", () => {
       firstTokenMs: expect.any(Number),
       tokensPerSecond: expect.any(Number),
       helperMs: expect.any(Number),
+      loadMs: expect.any(Number),
+      generationMs: expect.any(Number),
     });
     expect(first.stdout.toString("utf8")).toBe(`${report.text}\n`);
 

@@ -52,6 +52,10 @@ export const raycast = {
   huds: [] as string[],
   clipboard: { copied: [] as string[], pasted: [] as string[], text: undefined as string | undefined },
   selectedText: undefined as string | undefined,
+  /** While set, `getSelectedText` waits for it: the time Raycast takes to copy the selection out of the app. */
+  selectionReady: undefined as Promise<void> | undefined,
+  /** The app in front (`getFrontmostApplication`); undefined makes it reject, as Raycast does when none is. */
+  frontmostApplication: undefined as { name: string; bundleId?: string; path: string } | undefined,
   confirmAnswer: true,
   alerts: [] as { title: string; message?: string; primaryAction?: { title?: string; style?: string } }[],
   opened: [] as string[],
@@ -83,6 +87,12 @@ export function resetRaycast(preferences: Record<string, unknown> = {}): void {
   raycast.huds = [];
   raycast.clipboard = { copied: [], pasted: [], text: undefined };
   raycast.selectedText = undefined;
+  raycast.selectionReady = undefined;
+  raycast.frontmostApplication = {
+    name: "TextEdit",
+    bundleId: "com.apple.TextEdit",
+    path: "/System/Applications/TextEdit.app",
+  };
   raycast.confirmAnswer = true;
   raycast.alerts = [];
   raycast.opened = [];
@@ -324,9 +334,15 @@ export const Clipboard = {
 };
 
 export async function getSelectedText(): Promise<string> {
+  await raycast.selectionReady;
   if (!raycast.accessibilityGranted) throw new Error(SELECTED_TEXT_ERRORS.noPermission);
   if (raycast.selectedText === undefined) throw new Error(SELECTED_TEXT_ERRORS.nothingSelected);
   return raycast.selectedText;
+}
+
+export async function getFrontmostApplication(): Promise<{ name: string; bundleId?: string; path: string }> {
+  if (!raycast.frontmostApplication) throw new Error("No frontmost application found");
+  return { ...raycast.frontmostApplication };
 }
 
 export async function confirmAlert(options: {

@@ -71,7 +71,7 @@ test("Polish Transcription pastes the polished text and names the model and the 
   expect(reference.outcome).toBe("polished");
   await PolishTranscription(launchProps({ arguments: { text: TEXT } }));
   expect(raycast.clipboard.pasted).toEqual([reference.text]);
-  expect(raycast.huds).toEqual([expect.stringMatching(/^Polished with Ministral 3 3B · \d+\.\d s$/)]);
+  expect(raycast.huds).toEqual([expect.stringMatching(/^Polished with Ministral 3 3B · Clean Up · \d+\.\d s$/)]);
 });
 
 test("off Apple Silicon both commands hand back the original text and say why, without a helper", async () => {

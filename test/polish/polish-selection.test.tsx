@@ -1,3 +1,6 @@
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { act } from "react-test-renderer";
 import PolishSelection from "../../src/polish-selection";
 import * as core from "../../src/core";
@@ -7,7 +10,10 @@ import { render, waitFor, type Screen } from "../support/render";
 
 // The helper is faked at the polish() boundary: each call waits for the test to stream and finish it.
 jest.mock("../../src/core/polish", () =>
-  require("../support/mock-concern").withMockedFunctions(jest.requireActual("../../src/core/polish"), ["polish"]),
+  require("../support/mock-concern").withMockedFunctions(jest.requireActual("../../src/core/polish"), [
+    "polish",
+    "prewarm",
+  ]),
 );
 const mocked = jest.mocked(core);
 
@@ -204,5 +210,115 @@ describe("Polish Selected Text", () => {
     expect(raycast.clipboard.pasted).toEqual(["So, hello world."]);
     expect(raycast.window).toBe("closed");
     await screen.unmount();
+  });
+});
+
+describe("Polish Selected Text with pre-warm, per-app styles and a vocabulary", () => {
+  it("asks for the model before the selection is read, and the polish joins that load", async () => {
+    const warm = Promise.resolve({ loadMs: 2300, alreadyLoaded: false });
+    mocked.prewarm.mockReturnValue(warm);
+    let release!: () => void;
+    raycast.selectionReady = new Promise((resolve) => (release = resolve));
+    const screen = await render(<PolishSelection />);
+    expect(mocked.prewarm).toHaveBeenCalledWith(
+      expect.objectContaining({ modelId: "qwen3-1.7b", unloadAfterSeconds: 300 }),
+    );
+    expect(runs).toHaveLength(0);
+    await act(async () => release());
+    await waitFor(() => expect(runs).toHaveLength(1));
+    expect(runs[0].params.warmUp).toBe(warm);
+    await screen.unmount();
+  });
+
+  it("shows the model's load time apart from the generation time", async () => {
+    const screen = await render(<PolishSelection />);
+    await waitFor(() => expect(runs).toHaveLength(1));
+    const result = polished(runs[0].params, "Hello, world.");
+    await finish(runs[0], { ...result, timings: { ...result.timings, loadMs: 2300, generationMs: 940 } });
+    expect(label(screen, "Model Load")).toBe("2.3 s");
+    expect(label(screen, "Generation")).toBe("0.9 s");
+
+    // A retry finds the model loaded, and does not count the pre-warm's load again.
+    await screen.startAction("Retry");
+    await waitFor(() => expect(runs).toHaveLength(2));
+    expect(runs[1].params.warmUp).toBeUndefined();
+    await finish(runs[1], { ...result, timings: { ...result.timings, loadMs: 0, generationMs: 500 } });
+    expect(label(screen, "Model Load")).toBe("Already loaded");
+    await screen.unmount();
+  });
+
+  it("takes the style from the rule for the app in front and shows both, until the user picks another", async () => {
+    resetRaycast({ ...raycast.preferences, appStyles: "Slack=Casual" });
+    raycast.selectedText = "um see you at the standup";
+    raycast.frontmostApplication = {
+      name: "Slack",
+      bundleId: "com.tinyspeck.slackmacgap",
+      path: "/Applications/Slack.app",
+    };
+    const screen = await render(<PolishSelection />);
+    await waitFor(() => expect(runs).toHaveLength(1));
+    expect(runs[0].params.style).toBe("casual");
+    expect(label(screen, "Style")).toBe("Casual · Slack");
+
+    await screen.startAction("Email");
+    await waitFor(() => expect(runs).toHaveLength(2));
+    expect(runs[1].params.style).toBe("email");
+    expect(label(screen, "Style")).toBe("Email");
+    await screen.unmount();
+  });
+
+  it("with App Styles it cannot use, polishes in the Style preference and says so in a toast", async () => {
+    resetRaycast({ ...raycast.preferences, appStyles: "Slack=pirate" });
+    raycast.selectedText = "um hello";
+    const screen = await render(<PolishSelection />);
+    await waitFor(() => expect(runs).toHaveLength(1));
+    expect(runs[0].params.style).toBe("formal");
+    expect(raycast.toasts).toEqual([
+      expect.objectContaining({
+        style: "failure",
+        title: "App Styles not used",
+        message: expect.stringMatching(/"Slack=pirate" names an unknown style "pirate"/),
+      }),
+    ]);
+    expect(raycast.toasts[0].primaryAction?.title).toBe("Open Extension Preferences");
+    await screen.unmount();
+  });
+
+  describe("a vocabulary file", () => {
+    let folder: string;
+    beforeAll(async () => {
+      folder = await fs.mkdtemp(path.join(os.tmpdir(), "mlx-polish-vocabulary-"));
+      await fs.writeFile(path.join(folder, "words.txt"), "jon\nkuber netties -> Kubernetes\n");
+      await fs.writeFile(path.join(folder, "broken.txt"), "Postgres\nPostgres -> \n");
+    });
+    afterAll(() => fs.rm(folder, { recursive: true, force: true }));
+
+    it("goes with the polish", async () => {
+      resetRaycast({ ...raycast.preferences, vocabulary: path.join(folder, "words.txt") });
+      raycast.selectedText = "deploy it on kuber netties";
+      const screen = await render(<PolishSelection />);
+      await waitFor(() => expect(runs).toHaveLength(1));
+      expect(runs[0].params.vocabulary).toEqual([
+        { written: "jon" },
+        { heard: "kuber netties", written: "Kubernetes" },
+      ]);
+      await screen.unmount();
+    });
+
+    it("with a line it cannot use keeps the text as it was, names the line, and opens the preferences", async () => {
+      resetRaycast({ ...raycast.preferences, vocabulary: path.join(folder, "broken.txt") });
+      raycast.selectedText = "deploy it on kuber netties";
+      const screen = await render(<PolishSelection />);
+      await waitFor(() => expect(markdown(screen)).toMatch(/^> \*\*Kept your original text\.\*\* Vocabulary file/));
+      expect(markdown(screen)).toMatch(
+        /broken\.txt: Line 2 needs words on both sides of "->"\. [^]*\n\ndeploy it on kuber netties$/,
+      );
+      expect(mocked.polish).not.toHaveBeenCalled();
+      expect(raycast.toasts[0]).toMatchObject({ style: "failure", title: "Vocabulary file not used" });
+      expect(raycast.toasts[0].message).toMatch(/Line 2/);
+      await screen.runAction("Open Extension Preferences");
+      expect(raycast.preferencesOpened).toBe(1);
+      await screen.unmount();
+    });
   });
 });

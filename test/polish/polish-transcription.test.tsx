@@ -1,3 +1,6 @@
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import PolishTranscription from "../../src/polish-transcription";
 import * as core from "../../src/core";
 import type { PolishResult } from "../../src/core";
@@ -6,7 +9,10 @@ import { LaunchType, launchProps, raycast, resetRaycast, SELECTED_TEXT_ERRORS } 
 
 // The helper is faked at the polish() boundary; preferences, catalogue and messages run for real.
 jest.mock("../../src/core/polish", () =>
-  require("../support/mock-concern").withMockedFunctions(jest.requireActual("../../src/core/polish"), ["polish"]),
+  require("../support/mock-concern").withMockedFunctions(jest.requireActual("../../src/core/polish"), [
+    "polish",
+    "prewarm",
+  ]),
 );
 const mocked = jest.mocked(core);
 
@@ -103,7 +109,7 @@ describe("Polish Transcription", () => {
     await run("um hello there");
     expect(raycast.clipboard.pasted).toEqual(["Polished: um hello there"]);
     expect(raycast.clipboard.copied).toEqual([]);
-    expect(raycast.huds).toEqual(["Polished with Qwen 3 1.7B · 0.8 s"]);
+    expect(raycast.huds).toEqual(["Polished with Qwen 3 1.7B · Clean Up · 0.8 s"]);
   });
 
   it("shows that it is polishing while the model works, and clears that when done", async () => {
@@ -126,7 +132,7 @@ describe("Polish Transcription", () => {
     await run("um hello there");
     expect(raycast.clipboard.copied).toEqual(["Polished: um hello there"]);
     expect(raycast.clipboard.pasted).toEqual([]);
-    expect(raycast.huds).toEqual(["Polished with Qwen 3 1.7B · 0.8 s · Copied"]);
+    expect(raycast.huds).toEqual(["Polished with Qwen 3 1.7B · Clean Up · 0.8 s · Copied"]);
   });
 
   it("pastes the original text when the model is not downloaded, then opens Manage Local Models on it", async () => {
@@ -239,5 +245,97 @@ describe("Polish Transcription with nothing selected", () => {
     );
     await run();
     expect(mocked.polish).toHaveBeenCalledWith(expect.objectContaining({ text: "copied words" }));
+  });
+});
+
+describe("Polish Transcription with the user's own words and rules", () => {
+  let folder: string;
+  beforeAll(async () => {
+    folder = await fs.mkdtemp(path.join(os.tmpdir(), "mlx-polish-vocabulary-"));
+    await fs.writeFile(path.join(folder, "words.txt"), "Kubernetes\npost gress -> Postgres\n");
+    await fs.writeFile(path.join(folder, "broken.txt"), "Kubernetes\n-> Postgres\n");
+  });
+  afterAll(() => fs.rm(folder, { recursive: true, force: true }));
+  beforeEach(() => {
+    mocked.polish.mockImplementation(async ({ text, style }) => polished(`Polished: ${text.trim()}`, { style }));
+  });
+
+  it("starts loading the model before it reads the text, and the polish joins that load", async () => {
+    const warm = Promise.resolve({ loadMs: 1500, alreadyLoaded: false });
+    mocked.prewarm.mockReturnValue(warm);
+    let release!: () => void;
+    raycast.selectionReady = new Promise((resolve) => (release = resolve));
+    raycast.selectedText = "um the selection";
+    const done = run();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The selection is still being read, and the model is already asked for.
+    expect(mocked.prewarm).toHaveBeenCalledWith(
+      expect.objectContaining({ modelId: "qwen3-1.7b", unloadAfterSeconds: 600 }),
+    );
+    expect(mocked.polish).not.toHaveBeenCalled();
+    release();
+    await done;
+    expect(mocked.polish).toHaveBeenCalledWith(expect.objectContaining({ text: "um the selection" }));
+    expect(mocked.polish.mock.calls[0][0].warmUp).toBe(warm);
+  });
+
+  it("takes the style from the rule for the app in front and names both in the HUD", async () => {
+    resetRaycast({ ...raycast.preferences, appStyles: "Slack=casual; com.apple.mail=email" });
+    raycast.frontmostApplication = {
+      name: "Slack",
+      bundleId: "com.tinyspeck.slackmacgap",
+      path: "/Applications/Slack.app",
+    };
+    await run("um see you at the standup");
+    expect(mocked.polish).toHaveBeenCalledWith(expect.objectContaining({ style: "casual" }));
+    expect(raycast.huds).toEqual(["Polished with Qwen 3 1.7B · Casual · Slack · 0.8 s"]);
+
+    mocked.polish.mockClear();
+    raycast.huds = [];
+    raycast.frontmostApplication = { name: "Mail", bundleId: "com.apple.mail", path: "/System/Applications/Mail.app" };
+    await run("um see you at the standup");
+    expect(mocked.polish).toHaveBeenCalledWith(expect.objectContaining({ style: "email" }));
+    expect(raycast.huds).toEqual(["Polished with Qwen 3 1.7B · Email · Mail · 0.8 s"]);
+  });
+
+  it("keeps the Style preference for an app no rule names, or when no app is in front", async () => {
+    resetRaycast({ ...raycast.preferences, appStyles: "Slack=casual" });
+    await run("um hello");
+    expect(mocked.polish).toHaveBeenLastCalledWith(expect.objectContaining({ style: "formal" }));
+    raycast.frontmostApplication = undefined;
+    await run("um hello");
+    expect(mocked.polish).toHaveBeenLastCalledWith(expect.objectContaining({ style: "formal" }));
+    expect(raycast.huds.at(-1)).toBe("Polished with Qwen 3 1.7B · Formal · 0.8 s");
+  });
+
+  it("with App Styles it cannot use, polishes in the Style preference and says what is wrong", async () => {
+    resetRaycast({ ...raycast.preferences, appStyles: "Slack casual" });
+    raycast.frontmostApplication = { name: "Slack", path: "/Applications/Slack.app" };
+    await run("um hello");
+    expect(mocked.polish).toHaveBeenCalledWith(expect.objectContaining({ style: "formal" }));
+    expect(raycast.clipboard.pasted).toEqual(["Polished: um hello"]);
+    expect(raycast.huds.at(-1)).toMatch(/· App Styles not used: App Styles: "Slack casual" is not a rule/);
+  });
+
+  it("hands the vocabulary file's entries to the polish", async () => {
+    resetRaycast({ ...raycast.preferences, vocabulary: path.join(folder, "words.txt") });
+    await run("we run post gress on kubernetes");
+    expect(mocked.polish).toHaveBeenCalledWith(
+      expect.objectContaining({
+        vocabulary: [{ written: "Kubernetes" }, { heard: "post gress", written: "Postgres" }],
+      }),
+    );
+  });
+
+  it("pastes the original text and names the line when the vocabulary file has one it cannot use", async () => {
+    resetRaycast({ ...raycast.preferences, vocabulary: path.join(folder, "broken.txt") });
+    await run("we run post gress on kubernetes");
+    expect(mocked.polish).not.toHaveBeenCalled();
+    expect(raycast.clipboard.pasted).toEqual(["we run post gress on kubernetes"]);
+    expect(raycast.huds).toEqual([
+      expect.stringMatching(
+        /^Vocabulary file .*broken\.txt: Line 2 needs words on both sides of "->"\. Pasted your original text\.$/,
+      ),
+    ]);
   });
 });

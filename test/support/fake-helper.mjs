@@ -1,6 +1,7 @@
 // A stand-in helper for CLI tests: speaks the wire protocol on --socket, answers hello/status/cancel/shutdown,
-// and never finishes a generate (a model that takes forever). Every request it receives is appended, one JSON
-// line each, to $FAKE_HELPER_REQUESTS, so a test sees what the client asked.
+// and never finishes a generate (a model that takes forever) unless $FAKE_HELPER_ANSWER holds the answer a
+// model gives every generate. Every request it receives is appended, one JSON line each, to
+// $FAKE_HELPER_REQUESTS, so a test sees what the client asked.
 import fs from "node:fs";
 import net from "node:net";
 
@@ -34,6 +35,25 @@ const server = net.createServer((socket) => {
       } else if (request.method === "generate") {
         generating.set(request.id, reply);
         reply({ id: request.id, event: "started" });
+        const answer = process.env.FAKE_HELPER_ANSWER;
+        if (answer !== undefined) {
+          generating.delete(request.id);
+          reply({ id: request.id, event: "token", text: answer });
+          const result = {
+            text: answer,
+            finish_reason: "stop",
+            prompt_tokens: 100,
+            cached_prompt_tokens: 0,
+            generation_tokens: 10,
+            prompt_tps: 1000,
+            generation_tps: 100,
+            peak_memory_bytes: 0,
+            time_to_first_token_ms: 20,
+            total_ms: 130,
+            load_ms: 0,
+          };
+          reply({ id: request.id, event: "done", result });
+        }
       } else if (request.method === "cancel") {
         const owner = generating.get(request.params.request_id);
         generating.delete(request.params.request_id);

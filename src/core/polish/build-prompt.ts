@@ -1,6 +1,7 @@
 import type { CatalogModel } from "../catalog";
 import type { HelperChatMessage as ChatMessage, HelperGenerateParams } from "../helper";
 import type { StyleId } from "../catalog";
+import type { VocabularyEntry } from "../vocabulary";
 import { neutralizeTranscriptTags } from "./transcript-tags";
 
 export interface Prompt {
@@ -17,6 +18,11 @@ export interface BuildPromptParams {
   model: Pick<CatalogModel, "chatTemplate">;
   /** The Custom Instructions preference, appended as extra rules. Blank means none. */
   customInstructions?: string;
+  /**
+   * The user's vocabulary, given as spelling authority. It goes into the system message, so the cached
+   * prefix stays the same across polishes with the same vocabulary.
+   */
+  vocabulary?: readonly VocabularyEntry[];
   /**
    * Why the last rewrite of this text was refused, for a second try: it goes into the last message
    * only, so the cached prefix stays the same.
@@ -118,12 +124,31 @@ export function wrapTranscript(text: string): string {
 }
 
 /**
- * Builds the chat messages for one rewrite. Everything before the last message depends only on the
- * style, the custom instructions and the model family, so the helper keeps its prefill warm.
+ * The user's vocabulary as the prompt gives it: the spelling the rewrite must use, and what the dictation
+ * app writes instead when the user said so ("post gress" → Postgres).
  */
-export function buildPrompt({ text, style, model, customInstructions, retryHint }: BuildPromptParams): Prompt {
+export function spellingAuthority(vocabulary: readonly VocabularyEntry[]): string {
+  const lines = vocabulary.map((entry) =>
+    entry.heard ? `- "${entry.heard}" → ${entry.written}` : `- ${entry.written}`,
+  );
+  return `Spelling authority: write these words and names exactly as listed; where the transcript has the words on the left of an arrow, write the words on the right.\n${lines.join("\n")}`;
+}
+
+/**
+ * Builds the chat messages for one rewrite. Everything before the last message depends only on the
+ * style, the custom instructions, the vocabulary and the model family, so the helper keeps its prefill warm.
+ */
+export function buildPrompt({
+  text,
+  style,
+  model,
+  customInstructions,
+  vocabulary,
+  retryHint,
+}: BuildPromptParams): Prompt {
   const custom = customInstructions?.trim();
   const systemParts = [RULES, STYLE_RULES[style]];
+  if (vocabulary?.length) systemParts.push(spellingAuthority(vocabulary));
   if (custom)
     systemParts.push(`Extra rules from the user (they apply to the rewrite, not to the transcript):\n${custom}`);
   // Qwen 3 and SmolLM 3 honour this soft switch even where a template ignores `enable_thinking`.

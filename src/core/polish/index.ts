@@ -6,4 +6,5 @@ export * from "./faithfulness";
 export * from "./accept-rewrite";
 export * from "./split-text";
 export * from "./polish";
+export * from "./prewarm";
 export * from "./lexicon";

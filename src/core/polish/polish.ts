@@ -14,6 +14,13 @@ import { readyModelPath } from "../store";
 import { splitText } from "./split-text";
 import { restoreTranscriptTags } from "./transcript-tags";
 import { DEFAULT_STYLE_ID, type StyleId } from "../catalog";
+import type { VocabularyEntry } from "../vocabulary";
+import type { Prewarm } from "./prewarm";
+
+/** How long a finished polish waits for its pre-warm's answer, which is in already when it loaded the model. */
+const WARM_UP_ANSWER_MS = 100;
+
+const delay = (ms: number) => new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms).unref());
 
 export interface PolishParams extends HelperOptions {
   text: string;
@@ -22,6 +29,13 @@ export interface PolishParams extends HelperOptions {
   style?: StyleId;
   /** The Custom Instructions preference. */
   customInstructions?: string;
+  /** The user's vocabulary: spelling authority in the prompt, and its replacements count as faithful. */
+  vocabulary?: readonly VocabularyEntry[];
+  /**
+   * A `prewarm()` started when the command opened: the helper runs it before this polish's request, and its
+   * load time is reported in `timings.loadMs`.
+   */
+  warmUp?: Promise<Prewarm | undefined>;
   /** The Unload Model After preference (`parseUnloadAfter`); omitted keeps the helper's current setting. */
   unloadAfterSeconds?: number | null;
   signal?: AbortSignal;
@@ -43,6 +57,10 @@ export interface PolishTimings {
   tokensPerSecond?: number;
   /** The helper's own time for the request(s), waiting and loading included: `totalMs` minus this is our overhead. */
   helperMs?: number;
+  /** Time the helper spent loading the model for this polish, a pre-warm's included (0: it was warm). */
+  loadMs?: number;
+  /** Time the helper spent generating (prompt and tokens), loading and waiting excluded. */
+  generationMs?: number;
 }
 
 /** What the faithfulness check found in a rewrite it refused in part or in whole (`faithfulness.ts`). */
@@ -128,12 +146,14 @@ export async function polish(params: PolishParams): Promise<PolishResult> {
         polishPieces({ params, client, helper, catalogModel, modelPath, style, startedAt, markStarted }),
       running,
     );
-    const { firstTokenMs, tokensPerSecond, helperMs, faithfulness } = outcome;
+    const { firstTokenMs, tokensPerSecond, helperMs, generationMs, faithfulness } = outcome;
+    // The pre-warm's load ran before this polish's requests in the helper's queue, so it has answered by
+    // now; one that has not (it lost the race to the helper) never holds the text back.
+    const warm = params.warmUp && (await Promise.race([params.warmUp, delay(WARM_UP_ANSWER_MS)]));
+    const loadMs = Math.round(((warm?.loadMs ?? 0) + outcome.loadMs) * 10) / 10;
+    const timings = { firstTokenMs, tokensPerSecond, helperMs, loadMs, generationMs };
     if (faithfulness && faithfulness.keptSentences === faithfulness.sentences) {
-      return fallback("unfaithful", `${outcome.message} Your text is unchanged.`, {
-        faithfulness,
-        timings: { firstTokenMs, tokensPerSecond, helperMs },
-      });
+      return fallback("unfaithful", `${outcome.message} Your text is unchanged.`, { faithfulness, timings });
     }
     return {
       text: outcome.text,
@@ -146,7 +166,7 @@ export async function polish(params: PolishParams): Promise<PolishResult> {
       }),
       model,
       style,
-      timings: { totalMs: elapsed(), firstTokenMs, tokensPerSecond, helperMs },
+      timings: { totalMs: elapsed(), ...timings },
     };
   } catch (error) {
     const failure = params.signal?.aborted ? new PolishError("cancelled", "Canceled.") : toPolishError(error);
@@ -180,6 +200,8 @@ async function polishPieces({
   let generationTokens = 0;
   let generationSeconds = 0;
   let helperMs = 0;
+  let loadMs = 0;
+  let generationMs = 0;
   // Summed over the pieces; stays undefined while every rewrite is faithful.
   let faithfulness: PolishFaithfulness | undefined;
   let message = "";
@@ -193,6 +215,7 @@ async function polishPieces({
       style,
       model: catalogModel,
       customInstructions: params.customInstructions,
+      vocabulary: params.vocabulary,
       retryHint,
     });
     const stream = client.generate(
@@ -211,8 +234,12 @@ async function polishPieces({
       if (next.done) {
         generationTokens += next.value.generation_tokens;
         helperMs += next.value.total_ms;
-        if (next.value.generation_tps > 0)
+        loadMs += next.value.load_ms;
+        generationMs += next.value.time_to_first_token_ms;
+        if (next.value.generation_tps > 0) {
           generationSeconds += next.value.generation_tokens / next.value.generation_tps;
+          generationMs += (next.value.generation_tokens / next.value.generation_tps) * 1000;
+        }
         return next.value.text;
       }
       markStarted();
@@ -235,14 +262,15 @@ async function polishPieces({
       const check = { faithful: false, lost: [], added: [], moved: [], answered: true };
       const part = { dictated: piece.text, text: piece.text, gap: "", faithful: false, check };
       const refused = { outcome: "unfaithful" as const, text: piece.text, check, keptSentences: 1, sentences: 1 };
-      accepted = await salvage({ ...refused, parts: [part] }, style, retry, params.signal);
+      accepted = await salvage({ ...refused, parts: [part] }, style, retry, params.signal, params.vocabulary);
       if (accepted.outcome !== "polished") {
         throw new PolishError("guard_tripped", `${guarded.message} Your text is unchanged.`);
       }
     } else {
       const output = restoreTranscriptTags(guarded.text, piece.text);
-      accepted = acceptRewrite({ input: piece.text, output, style });
-      if (accepted.outcome !== "polished") accepted = await salvage(accepted, style, retry, params.signal);
+      accepted = acceptRewrite({ input: piece.text, output, style, vocabulary: params.vocabulary });
+      if (accepted.outcome !== "polished")
+        accepted = await salvage(accepted, style, retry, params.signal, params.vocabulary);
     }
     if (accepted.check) {
       faithfulness ??= { lost: [], added: [], moved: [], answered: false, keptSentences: 0, sentences: 0 };
@@ -260,5 +288,14 @@ async function polishPieces({
   const tokensPerSecond =
     generationSeconds > 0 ? Math.round((generationTokens / generationSeconds) * 10) / 10 : undefined;
   if (faithfulness) Object.assign(faithfulness, { keptSentences, sentences });
-  return { text: done, firstTokenMs, tokensPerSecond, helperMs: Math.round(helperMs * 10) / 10, faithfulness, message };
+  return {
+    text: done,
+    firstTokenMs,
+    tokensPerSecond,
+    helperMs: Math.round(helperMs * 10) / 10,
+    loadMs,
+    generationMs: Math.round(generationMs * 10) / 10,
+    faithfulness,
+    message,
+  };
 }

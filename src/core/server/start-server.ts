@@ -10,6 +10,7 @@ import { PolishError } from "../errors";
 import { polish as corePolish, type PolishParams, type PolishResult } from "../polish";
 import { getModelStates } from "../store";
 import type { StyleId } from "../catalog";
+import type { VocabularyEntry } from "../vocabulary";
 import {
   ApiError,
   completionBody,
@@ -34,6 +35,8 @@ export interface ServerOptions {
   style?: StyleId;
   /** Custom Instructions for every rewrite. */
   customInstructions?: string;
+  /** The user's vocabulary for every rewrite (`readVocabularyFile`). */
+  vocabulary?: readonly VocabularyEntry[];
   /** Use the client's system prompt as Custom Instructions. Off by default: apps send long clean-up prompts of their own. */
   systemPromptAsInstructions?: boolean;
   /** The Unload Model After setting passed with every polish. */
@@ -255,6 +258,7 @@ async function polishFor(
         modelId: chat.modelId,
         style: chat.style ?? options.style,
         customInstructions: instructions.length ? instructions.join("\n\n") : undefined,
+        ...(options.vocabulary?.length && { vocabulary: options.vocabulary }),
         ...(options.unloadAfterSeconds !== undefined && { unloadAfterSeconds: options.unloadAfterSeconds }),
         signal: controller.signal,
         supportDir: options.supportDir,

@@ -1,1 +1,2 @@
 export * from "./parse-vocabulary";
+export * from "./read-vocabulary-file";

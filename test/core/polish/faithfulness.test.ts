@@ -1,5 +1,5 @@
 import { acceptRewrite, buildPrompt, checkFaithfulness, findModel, type StyleId } from "../../../src/core";
-import { readCases } from "../../../eval/cases";
+import { caseVocabulary, readCases } from "../../../eval/cases";
 
 const check = (input: string, output: string, style: StyleId = "clean-up") =>
   checkFaithfulness({ input, output, style });
@@ -160,7 +160,12 @@ describe("the eval's reference rewrites", () => {
   // faithful polish.
   const cases = readCases().filter((evalCase) => evalCase.reference !== undefined);
   it.each(cases.map((evalCase) => [evalCase.id, evalCase] as const))("accepts the reference of %s", (_, evalCase) => {
-    const accepted = acceptRewrite({ input: evalCase.input, output: evalCase.reference!, style: evalCase.style });
+    const accepted = acceptRewrite({
+      input: evalCase.input,
+      output: evalCase.reference!,
+      style: evalCase.style,
+      vocabulary: caseVocabulary(evalCase),
+    });
     expect({ outcome: accepted.outcome, check: accepted.check }).toEqual({ outcome: "polished", check: undefined });
   });
 });

@@ -76,3 +76,26 @@ describe("the prompt", () => {
     expect(buildPrompt({ text: "x", style: "clean-up", model: ministral }).messages[0].content).not.toMatch(/no_think/);
   });
 });
+
+describe("the prompt with a vocabulary", () => {
+  const vocabulary = [{ written: "Jon" }, { heard: "post gress", written: "Postgres" }];
+
+  it("lists the words and the heard → written mappings as spelling authority in the system message", () => {
+    const { messages } = buildPrompt({ text: "x", style: "clean-up", model: qwen, vocabulary });
+    expect(messages[0].role).toBe("system");
+    expect(messages[0].content).toMatch(/Spelling authority: [^\n]*\n- Jon\n- "post gress" → Postgres(\n|$)/);
+    expect(messages.at(-1)!.content).not.toMatch(/Spelling authority/);
+    expect(buildPrompt({ text: "x", style: "clean-up", model: qwen }).messages[0].content).not.toMatch(
+      /Spelling authority/,
+    );
+  });
+
+  it("keeps the cached prefix the same across polishes with the same vocabulary, and Gemma gets it too", () => {
+    const one = buildPrompt({ text: "first", style: "casual", model: qwen, vocabulary });
+    const two = buildPrompt({ text: "second", style: "casual", model: qwen, vocabulary: [...vocabulary] });
+    expect(one.messages.slice(0, one.fixedPrefixMessages)).toEqual(two.messages.slice(0, two.fixedPrefixMessages));
+    const gemmaPrompt = buildPrompt({ text: "first", style: "casual", model: gemma, vocabulary });
+    expect(gemmaPrompt.messages[0].content).toContain('- "post gress" → Postgres');
+    expect(gemmaPrompt.fixedPrefixMessages).toBe(gemmaPrompt.messages.length - 1);
+  });
+});
