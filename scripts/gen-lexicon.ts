@@ -58,22 +58,15 @@ function readSynsets(): Map<string, Synset> {
       const broader: string[] = [];
       for (let index = 0; index < pointerCount; index++, at += 4) {
         const [symbol, target, targetPos, sourceTarget] = fields.slice(at, at + 4);
-        if (symbol === "+" && sourceTarget !== "0000") {
-          derived.push([
-            parseInt(sourceTarget.slice(0, 2), 16) - 1,
-            target,
-            targetPos,
-            parseInt(sourceTarget.slice(2), 16) - 1,
-          ]);
-        }
-        if (symbol === "!" && sourceTarget !== "0000") {
-          opposite.push([
-            parseInt(sourceTarget.slice(0, 2), 16) - 1,
-            target,
-            targetPos,
-            parseInt(sourceTarget.slice(2), 16) - 1,
-          ]);
-        }
+        // A word-level link names its source and target word by their places ("0102": word 1 → word 2).
+        const link = (): Synset["derived"][number] => [
+          parseInt(sourceTarget.slice(0, 2), 16) - 1,
+          target,
+          targetPos,
+          parseInt(sourceTarget.slice(2), 16) - 1,
+        ];
+        if (symbol === "+" && sourceTarget !== "0000") derived.push(link());
+        if (symbol === "!" && sourceTarget !== "0000") opposite.push(link());
         if (symbol === "@" && pos === "v" && targetPos === "v") broader.push(target);
       }
       synsets.set(`${pos}${offset}`, { pos, words, derived, opposite, broader });

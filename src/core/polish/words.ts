@@ -293,19 +293,6 @@ function splitCjk(token: string): string[] {
 
 // Chinese numerals, and what makes a lone one a number rather than part of a word (一下, 一起): a
 // measure word or unit after it.
-const HAN_DIGITS: Record<string, number> = {
-  零: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
 const HAN_SCALES: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
 const HAN_NUMBER = /[零一二两三四五六七八九十百千万]+/g;
 const HAN_MEASURE = /^[点个号月日岁人天年块元分次位件张本台%]/;
@@ -322,7 +309,7 @@ function chineseNumbers(text: string): string {
       let total = 0;
       let current = 0;
       for (const char of run) {
-        if (char in HAN_DIGITS) current = current * 10 + HAN_DIGITS[char];
+        if (!(char in HAN_SCALES)) current = current * 10 + UNITS[char];
         else {
           total += (current || 1) * HAN_SCALES[char];
           current = 0;
