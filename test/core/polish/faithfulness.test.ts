@@ -189,3 +189,94 @@ describe("facts whose roles or order changed", () => {
     expect(check(input, output)).toMatchObject({ faithful: true, moved: [] });
   });
 });
+
+describe("what a careful editor reads as a changed fact", () => {
+  const judge = (input: string, output: string, style: StyleId) => checkFaithfulness({ input, output, style });
+
+  it.each([
+    ["a firm promise made doubtful", "we will refund your deposit", "We may refund your deposit.", "email", "may"],
+    [
+      "an obligation made optional",
+      "you gotta submit your timesheet by friday",
+      "You may submit your timesheet by Friday.",
+      "formal",
+      "may",
+    ],
+    ["a rule weakened", "visitors must wear a badge", "Visitors should wear a badge.", "formal", "should"],
+  ] as const)("refuses %s", (_what, input, output, style, added) => {
+    expect(judge(input, output, style)).toMatchObject({ faithful: false, added: expect.arrayContaining([added]) });
+  });
+
+  it("refuses a condition turned into a plain statement", () => {
+    const input = "you can take friday off if the release goes out on thursday";
+    const output = "You can take Friday off, and the release goes out on Thursday.";
+    expect(judge(input, output, "casual")).toMatchObject({ faithful: false, lost: expect.arrayContaining(["if"]) });
+  });
+
+  it.each([
+    [
+      "please back up the database before you run the migration",
+      "Please run the migration before you back up the database.",
+    ],
+    ["alex reviews the contract and jamie signs it", "- Jamie reviews the contract\n- Alex signs it"],
+    [
+      "first drop the kids off at school and then pick up the cake",
+      "First pick up the cake, then drop the kids off at school.",
+    ],
+  ])("refuses the order of %j swapped", (input, output) => {
+    expect(judge(input, output, "bullet-list").moved.length).toBeGreaterThan(0);
+  });
+
+  it("refuses a list that lost an item, even where Concise may cut words", () => {
+    const result = judge(
+      "we need to buy eggs flour butter and sugar for the cake",
+      "Buy eggs, flour, and sugar for the cake.",
+      "concise",
+    );
+    expect(result).toMatchObject({ faithful: false, lost: ["butter"] });
+  });
+
+  it("refuses a word swapped for its opposite", () => {
+    expect(judge("the store is open on sunday", "The store is closed on Sunday.", "formal").faithful).toBe(false);
+  });
+
+  it("refuses a question written as its answer, and a place the speaker never named", () => {
+    expect(
+      judge("do you know if the office is open on monday", "The office is open on Monday.", "formal").answered,
+    ).toBe(true);
+    expect(
+      judge(
+        "i confirm my seat at the seminar on may twelfth",
+        "I confirm my seat at the seminar on May 12 in Paris.",
+        "email",
+      ),
+    ).toMatchObject({
+      faithful: false,
+      added: ["paris"],
+    });
+  });
+
+  it.each([
+    ["twelve dollars and fifty cents a day", "$12.50 a day", "clean-up"],
+    ["the fee is half a percent", "The fee is 0.5%.", "clean-up"],
+    ["it went from two to three and a half percent", "It went from 2 to 3.5%.", "clean-up"],
+    ["they live at forty two oak street", "They live at 42 Oak St.", "clean-up"],
+    [
+      "send me the slides from yesterday's yesterday's review",
+      "Send me the slides from yesterday's review.",
+      "clean-up",
+    ],
+    ["zahlbar bis zum fünfzehnten", "Zahlbar bis zum 15.", "clean-up"],
+    ["我们三点半在门口见", "我们3:30在门口见。", "clean-up"],
+    ["把文件发给王经理不对发给李经理", "把文件发给李经理。", "clean-up"],
+    [
+      "the boss wants the kids' event sorted out asap",
+      "The manager would like the children's event organized as soon as possible.",
+      "formal",
+    ],
+    ["thanks for your help comma everyone", "Thank you for your help, everyone.", "formal"],
+    ["can we push the call to friday", "Could we move the call to Friday?", "formal"],
+  ] as const)("accepts %j → %j", (input, output, style) => {
+    expect(judge(input, output, style)).toMatchObject({ faithful: true });
+  });
+});
