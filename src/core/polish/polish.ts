@@ -15,7 +15,7 @@ import { splitText } from "./split-text";
 import { restoreTranscriptTags } from "./transcript-tags";
 import { DEFAULT_STYLE_ID, type StyleId } from "../catalog";
 import type { VocabularyEntry } from "../vocabulary";
-import type { Prewarm } from "./prewarm";
+import { PREWARM_HOLD_SECONDS, type Prewarm } from "./prewarm";
 
 /** How long a finished polish waits for its pre-warm's answer, which is in already when it loaded the model. */
 const WARM_UP_ANSWER_MS = 100;
@@ -141,11 +141,13 @@ export async function polish(params: PolishParams): Promise<PolishResult> {
       (await running)?.connection.close();
       throw error;
     });
-    const outcome = await client.withHelper(
-      (helper, markStarted) =>
-        polishPieces({ params, client, helper, catalogModel, modelPath, style, startedAt, markStarted }),
-      running,
-    );
+    const outcome = await client
+      .withHelper(
+        (helper, markStarted) =>
+          polishPieces({ params, client, helper, catalogModel, modelPath, style, startedAt, markStarted }),
+        running,
+      )
+      .finally(() => (params.unloadAfterSeconds === 0 ? client.unload().catch(() => undefined) : undefined));
     const { firstTokenMs, tokensPerSecond, helperMs, generationMs, faithfulness } = outcome;
     // The pre-warm's load ran before this polish's requests in the helper's queue, so it has answered by
     // now; one that has not (it lost the race to the helper) never holds the text back.
@@ -225,7 +227,10 @@ async function polishPieces({
         model_path: modelPath,
         messages,
         fixed_prefix_messages: fixedPrefixMessages,
-        ...(params.unloadAfterSeconds !== undefined && { unload_after_seconds: params.unloadAfterSeconds }),
+        // "Immediately" holds the model through this polish's own second tries; polish() unloads it after.
+        ...(params.unloadAfterSeconds !== undefined && {
+          unload_after_seconds: params.unloadAfterSeconds === 0 ? PREWARM_HOLD_SECONDS : params.unloadAfterSeconds,
+        }),
       },
       { signal: params.signal, stallTimeoutMs: params.stallTimeoutMs },
     );

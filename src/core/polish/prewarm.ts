@@ -8,8 +8,9 @@ export interface Prewarm {
 }
 
 /**
- * How long a pre-warmed model waits for its polish when Unload Model After is "Immediately": long enough
- * for a user to pick the text, and the polish's own request then unloads it right after, as asked.
+ * How long a model stays loaded while a polish needs it when Unload Model After is "Immediately": a
+ * pre-warmed model waits this long for its polish (time for a user to pick the text), and a polish keeps
+ * it through its own second tries; the polish then unloads it, as asked.
  */
 export const PREWARM_HOLD_SECONDS = 60;
 
