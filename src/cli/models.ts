@@ -16,7 +16,7 @@ import {
 } from "../core";
 import { cancelOnInterrupt } from "./interrupt";
 import { reportFailure } from "./report-failure";
-import { EXIT_CODES, exitCodeFor } from "./exit-codes";
+import { EXIT_CODES } from "./exit-codes";
 import { HELP_OPTION, parseCommandArgs, printHelp, usageError } from "./parse-command-args";
 
 const USAGE = `usage: mlx-polish models <list|status|download|verify|cancel|delete|add|remove> [ID|REPO] [--json]
@@ -132,8 +132,7 @@ async function remove(modelId: string): Promise<number> {
     process.stdout.write(`Deleted ${modelId}, freed ${formatBytes(freedBytes)}.\n`);
     return EXIT_CODES.ok;
   } catch (error) {
-    process.stderr.write(`mlx-polish: ${(error as Error).message}\n`);
-    return exitCodeFor(error);
+    return reportFailure(error, false);
   }
 }
 
@@ -154,8 +153,7 @@ async function forget(modelId: string): Promise<number> {
     process.stdout.write(`Removed ${modelId}, freed ${formatBytes(freedBytes)}.\n`);
     return EXIT_CODES.ok;
   } catch (error) {
-    process.stderr.write(`mlx-polish: ${(error as Error).message}\n`);
-    return exitCodeFor(error);
+    return reportFailure(error, false);
   }
 }
 

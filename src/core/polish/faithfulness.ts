@@ -174,8 +174,9 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   // Modality and conditions are facts too: "will refund" is not "may refund", and "if it ships" is not
   // "and it ships". A rewrite may drop a modal a style makes redundant, never bring in another kind.
   // "Can you…?" asks politely: a request may become one.
+  const saidModalities = modalities(input);
   const addedModality = modalities(output).filter(
-    (modal) => !modalities(input).includes(modal) && !(modal === "can" && output.includes("?")),
+    (modal) => !saidModalities.includes(modal) && !(modal === "can" && output.includes("?")),
   );
   addedFacts.push(...addedModality);
   const conditionsLost = conditions(input) - conditions(output);
