@@ -12,7 +12,7 @@ const STYLE_IDS: readonly string[] = STYLES.map((style) => style.id);
 
 export const PAIRS_FILE = path.join(__dirname, "..", "pairs.jsonl");
 export const PAIR_LANGS = ["en", "de", "es", "fr", "zh"] as const;
-export const PAIR_SPLITS = ["dev", "test"] as const;
+export const PAIR_SPLITS = ["dev", "test", "holdout"] as const;
 
 export interface GuardPair {
   id: string;
@@ -24,7 +24,11 @@ export interface GuardPair {
   /** The edit the pair tests: "year", "paraphrase", "swapped-roles", "negation-scope", … */
   kind: string;
   why: string;
-  /** `dev` pairs may be looked at while working on the guard; `test` pairs only measure it. */
+  /**
+   * `dev` pairs may be looked at while working on the guard; `test` pairs only measure it; `holdout` pairs
+   * were written after the guard's rules, by someone who saw neither the guard nor the other pairs, to
+   * measure how its rules carry over to text nobody tuned them on. Never read `holdout` pairs one by one.
+   */
   split: (typeof PAIR_SPLITS)[number];
 }
 

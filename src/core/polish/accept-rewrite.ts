@@ -1,4 +1,5 @@
 import { checkFaithfulness, type FaithfulnessCheck } from "./faithfulness";
+import { SENTENCE_END } from "./words";
 import type { StyleId } from "../catalog";
 import type { VocabularyEntry } from "../vocabulary";
 
@@ -40,7 +41,6 @@ interface Sentence {
 }
 
 // Sentence ends in a rewrite, and in a transcript also the spoken ones ("period", "new paragraph").
-const WRITTEN_END = /[.!?。！？]+["'”’)\]]*(?=\s|$)|\n+/g;
 const SPOKEN_END = /\b(?:period|full stop|question mark|exclamation (?:mark|point)|new paragraph|new line)\b[.!?]?/gi;
 
 /**
@@ -91,7 +91,7 @@ export function joinParts(parts: RewritePart[]): Omit<AcceptedRewrite, "check"> 
 
 /** Cuts text after each sentence end; the ends stay with their sentence. */
 export function splitSentences(text: string, spokenEnd?: RegExp): Sentence[] {
-  const ends = [...text.matchAll(WRITTEN_END), ...(spokenEnd ? text.matchAll(spokenEnd) : [])]
+  const ends = [...text.matchAll(SENTENCE_END), ...(spokenEnd ? text.matchAll(spokenEnd) : [])]
     .map((match) => match.index + match[0].length)
     .sort((a, b) => a - b);
   const sentences: Sentence[] = [];

@@ -186,14 +186,21 @@ function nextToNumber(tokens: string[], sofar: Word[]): boolean {
   return /^\d/.test(previous?.text ?? "") || /^\d/.test(tokens[index + 1] ?? "") || previous?.text === "the";
 }
 
+const TITLES = "Mr|Mrs|Ms|Dr|Prof|St|Sr|Sra|Srta|Mme|Mlle|Hr|Fr";
+const TITLE_PERIOD = new RegExp(`\\b(${TITLES})\\.`, "g");
+/** Where a written sentence ends (the end marks and closing quotes included); a title's period is no end. */
+export const SENTENCE_END = new RegExp(`(?<!\\b(?:${TITLES}))[.!?。！？]+["'”’)\\]]*(?=\\s|$)|\\n+`, "g");
+
 /**
  * Flags the words of a rewrite written with a capital inside a sentence: names. Word order is the same
  * in `text` and `list` except where numbers were joined, so the names are matched by their text.
  */
 export function markNames(text: string, list: Word[]): Word[] {
+  // A title's period ("Mr. Thompson") does not end a sentence: the word after it is still a name.
+  const titled = text.normalize("NFKC").replace(TITLE_PERIOD, "$1");
   const names = new Set(
-    [...text.normalize("NFKC").matchAll(/(?<![.!?:\n]\s*|^\s*|^[-•*]\s*|\n[-•*]\s*)\b(\p{Lu}\p{Ll}+)\b/gu)].map(
-      (match) => match[1].toLowerCase(),
+    [...titled.matchAll(/(?<![.!?:\n]\s*|^\s*|^[-•*]\s*|\n[-•*]\s*)\b(\p{Lu}\p{Ll}+)\b/gu)].map((match) =>
+      match[1].toLowerCase(),
     ),
   );
   return list.map((word) => (names.has(word.text) && !word.fact && !word.optional ? { ...word, name: true } : word));
