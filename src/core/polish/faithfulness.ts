@@ -183,6 +183,8 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
     (modal) => !saidModalities.includes(modal) && !(modal === "can" && output.includes("?")),
   );
   addedFacts.push(...addedModality);
+  const saidOrder = modalities(input, SEQUENCE);
+  addedFacts.push(...modalities(output, SEQUENCE).filter((order) => !saidOrder.includes(order)));
   if (saidModalities.includes("will") && !modalities(output).includes("will")) {
     addedFacts.push(...nowPast(kept, written));
   }
@@ -521,10 +523,17 @@ const MODALITY: [string, RegExp][] = [
   ],
 ];
 
-/** The kinds of modality a text expresses (see `MODALITY`). */
-function modalities(text: string): string[] {
+// Which of two things comes first: "back up before you update" is not "back up after you update". (German
+// "vor" and "nach" also mean "in front of" and "to", so only the conjunctions count there.)
+const SEQUENCE: [string, RegExp][] = [
+  ["before", /\b(?:before|prior to|beforehand|earlier than|antes|avant|bevor|vorher)\b|之前|以前/g],
+  ["after", /\b(?:after|afterwards|afterward|later than|después|après|nachdem|danach)\b|之后|以后/g],
+];
+
+/** The kinds of modality a text expresses (see `MODALITY`), or of order with `table` = `SEQUENCE`. */
+function modalities(text: string, table = MODALITY): string[] {
   const said = normalise(text);
-  return MODALITY.filter(([, pattern]) => new RegExp(pattern.source, "g").test(said)).map(([modal]) => modal);
+  return table.filter(([, pattern]) => new RegExp(pattern.source, "g").test(said)).map(([modal]) => modal);
 }
 
 /**

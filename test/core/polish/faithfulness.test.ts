@@ -340,6 +340,18 @@ describe("what a careful editor reads as a changed fact", () => {
     ).toBe(true);
   });
 
+  it.each([
+    [
+      "water the plants before you leave for the airport",
+      "Water the plants after you leave for the airport.",
+      "casual",
+    ],
+    ["llama al cliente antes de la reunión", "Llama al cliente después de la reunión.", "formal"],
+    ["on mange après le film", "On mange avant le film.", "casual"],
+  ] as const)("refuses %j with its order of events turned around", (input, output, style) => {
+    expect(checkFaithfulness({ input, output, style }).faithful).toBe(false);
+  });
+
   it("reads a name after a title as a name the speaker never said", () => {
     const input = "please remind the landlord about the heating and the broken window in the kitchen before friday";
     const output =
