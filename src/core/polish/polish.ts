@@ -12,6 +12,7 @@ import { HelperClient, type ConnectedHelper, type HelperOptions } from "../helpe
 import { canRunHelper } from "../config";
 import { readyModelPath } from "../store";
 import { splitText } from "./split-text";
+import { preClean } from "./pre-clean";
 import { restoreTranscriptTags } from "./transcript-tags";
 import { DEFAULT_STYLE_ID, type StyleId } from "../catalog";
 import type { VocabularyEntry } from "../vocabulary";
@@ -213,7 +214,9 @@ async function polishPieces({
   // One generation of `text`; `onChunk` sees the raw streamed text so far.
   const generateOnce = async (text: string, retryHint?: string, onChunk?: (raw: string) => void) => {
     const { messages, fixedPrefixMessages } = buildPrompt({
-      text,
+      // The model reads the dictation with its hesitations and spoken marks already handled; a text that
+      // was nothing but "um uh" goes as it was.
+      text: preClean(text) || text,
       style,
       model: catalogModel,
       customInstructions: params.customInstructions,

@@ -582,7 +582,7 @@ function splitCompound(token: string): string[] {
   return [token];
 }
 
-function isNumberWord(token: string): boolean {
+export function isNumberWord(token: string): boolean {
   return token in UNITS || token in TEENS || token in TENS || token in SCALES;
 }
 
@@ -776,8 +776,8 @@ export function words(list: string): ReadonlySet<string> {
  * chicago" → "in chicago"). What is taken back is the nearest earlier word of the same kind as the
  * correction's first word (a number for a number, a day for a day, the same word), with the run of such
  * words it belongs to; a cue with no such word before it within its reach is left as dictated. Used
- * only to give a small model a second try (`salvage.ts`): the rewrite is still judged against what was
- * said.
+ * only for what the model reads (`pre-clean.ts`, `salvage.ts`): the rewrite is still judged against what
+ * was said.
  */
 export function applySpokenCorrections(text: string): string {
   const tokens = text.split(/\s+/).filter(Boolean);
