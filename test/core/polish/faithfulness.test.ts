@@ -280,3 +280,47 @@ describe("what a careful editor reads as a changed fact", () => {
     expect(judge(input, output, style)).toMatchObject({ faithful: true });
   });
 });
+
+describe("numbers, dates and times as German, Spanish and French speakers say them", () => {
+  it.each([
+    ["el puente se construyó en mil ochocientos setenta y cinco", "El puente se construyó en 1875."],
+    ["compramos quinientas sillas y doscientas mesas", "Compramos 500 sillas y 200 mesas."],
+    ["el local tiene setecientos veintiún metros", "El local tiene 721 metros."],
+    ["die firma wurde neunzehnhundertdreiundsiebzig gegründet", "Die Firma wurde 1973 gegründet."],
+    ["der vertrag läuft bis zweitausendzweiunddreißig", "Der Vertrag läuft bis 2032."],
+    ["wir treffen uns am einundzwanzigsten märz", "Wir treffen uns am 21. März."],
+    ["le paiement est dû le premier mars", "Le paiement est dû le 1er mars."],
+    ["el pago vence el primero de abril", "El pago vence el 1.º de abril."],
+    ["mon bureau est au troisième étage", "Mon bureau est au 3e étage."],
+    ["soixante et onze personnes sont venues", "71 personnes sont venues."],
+    ["der zug fährt um viertel nach sieben", "Der Zug fährt um 7:15."],
+    ["der zug fährt um viertel vor sieben", "Der Zug fährt um 6:45."],
+    ["komm bitte um dreiviertel acht", "Komm bitte um 7:45."],
+    ["das konzert beginnt um acht uhr abends", "Das Konzert beginnt um 20 Uhr."],
+    ["la cena es a las ocho y cuarto", "La cena es a las 8:15."],
+    ["la clase termina a las once menos cuarto", "La clase termina a las 10:45."],
+    ["el vuelo sale a las diez y media de la noche", "El vuelo sale a las 22:30."],
+    ["le film commence à vingt heures quarante", "Le film commence à 20 h 40."],
+    ["rendez-vous à six heures et quart", "Rendez-vous à 6 h 15."],
+    ["on mange à midi et demie", "On mange à 12 h 30."],
+    ["the shop opens at nine in the evening", "The shop opens at 21:00."],
+  ])("accepts %j → %j", (input, output) => {
+    expect(check(input, output)).toMatchObject({ faithful: true, lost: [], added: [] });
+  });
+
+  it.each([
+    ["el puente se construyó en mil ochocientos setenta y cinco", "El puente se construyó en 1857."],
+    ["die firma wurde neunzehnhundertdreiundsiebzig gegründet", "Die Firma wurde 1937 gegründet."],
+    ["le paiement est dû le premier mars", "Le paiement est dû le 2 mars."],
+    ["der zug fährt um viertel nach sieben", "Der Zug fährt um 6:45."],
+    ["der zug fährt um viertel vor sieben", "Der Zug fährt um 7:15."],
+    ["das konzert beginnt um acht uhr abends", "Das Konzert beginnt um 8 Uhr."],
+    ["nos vemos a las cuatro y media", "Nos vemos a las 4:15."],
+    ["la clase termina a las once menos cuarto", "La clase termina a las 11:15."],
+    ["el vuelo sale a las diez y media de la noche", "El vuelo sale a las 10:30."],
+    ["le film commence à vingt heures quarante", "Le film commence à 20 h 14."],
+    ["tengo dos y tres", "Tengo 23."],
+  ])("refuses %j → %j", (input, output) => {
+    expect(check(input, output).faithful).toBe(false);
+  });
+});
