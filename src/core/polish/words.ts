@@ -37,10 +37,24 @@ export interface Word {
 const FILLERS = words(
   "um umm uh uhh uhm er erm ah ahh eh hmm mm mhm like yeah yep ok okay oh well right alright basically literally äh ähm öh euh bah este pues hey",
 );
-const FILLER_PHRASES = /\b(?:you know|kind of|sort of|you see|i guess)\b/g;
+const FILLER_PHRASES = /\b(?:you know|kind of|sort of|you see|i guess|o sea|en fait|du coup|sozusagen)\b/g;
+// Words that are fillers only in their own language: German modal particles wherever they stand ("das ist
+// halt so"), and discourse markers that open the text or a clause or stand next to another filler ("eh
+// bueno", "euh ben", "bon alors"); elsewhere they are words ("es bueno", "bon voyage", Ben the name).
+const LANGUAGE_FILLERS: Record<Language, RegExp[]> = {
+  de: [/\b(?:halt|quasi)\b/g],
+  es: discourseMarkers("bueno"),
+  fr: discourseMarkers("ben|bon"),
+};
+// French "genre" is "like" unless it is the noun ("ce genre de film", "le genre").
+const FRENCH_LIKE =
+  /(?<!(?:^|\P{L})(?:le|un|ce|du|quel|mon|ton|son|notre|votre|leur|même|autre|nouveau|de|mauvais|bon|sans)\s)(?<!\p{L})genre(?!\p{L})(?!\s+(?:de|d)(?!\p{L}))/gu;
 const CJK_FILLERS = /[嗯啊呃哦噢]|那个|就是说|就是/g;
 const SPOKEN_PUNCTUATION =
-  /\b(?:question mark|exclamation (?:mark|point)|full stop|new (?:line|paragraph)|open (?:quote|paren(?:thesis)?)|close (?:quote|paren(?:thesis)?)|end quote|unquote|comma|period|colon|semicolon|ellipsis|dot|slash|underscore|hyphen|dash|bullet point|point à la ligne|à la ligne|nouvelle ligne|nouveau paragraphe|point d'interrogation|point d'exclamation|deux points|punto y aparte|punto y seguido|punto final|nueva línea|signo de interrogación|dos puntos|neue zeile|neuer absatz|fragezeichen|ausrufezeichen|doppelpunkt)\b|\b(?:virgule|coma|komma)\b(?!\s+(?:\d|zéro|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|null|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun)\b)|\bpoint\b(?=\s*$)/g;
+  /\b(?:question mark|exclamation (?:mark|point)|full stop|new (?:line|paragraph)|open (?:quote|paren(?:thesis)?)|close (?:quote|paren(?:thesis)?)|end quote|unquote|comma|period|colon|semicolon|ellipsis|dot|slash|underscore|hyphen|dash|bullet point|point à la ligne|à la ligne|nouvelle ligne|nouveau paragraphe|point d'interrogation|point d'exclamation|deux points|punto y aparte|punto y seguido|punto final|nueva línea|signo de interrogación|dos puntos|neue zeile|neuer absatz|fragezeichen|ausrufezeichen|doppelpunkt|punto y coma|point-virgule|point virgule|semikolon|signo de exclamación|nuevo párrafo)\b|\b(?:virgule|coma|komma)\b(?!\s+(?:\d|zéro|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|null|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun)\b)|\bpoint\b(?=\s*$)|(?<!\b(?:el|un|al|del|este|ese|aquel|mi|tu|su|cada|buen|mal|ningún|algún|cierto|otro|a|en|der|den|dem|des|ein|einen|einem|eines|dieser|diesen|diesem|jeder|jeden|am|zum|im|beim|vom|auf|kein|keinen|mein|dein|unser)\s)\b(?:punto|punkt)\b(?!\s+(?:\d|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|null|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\b)/g;
+// French says "point" for a full stop; elsewhere it is English "point", and "point de vue", "au point" stay.
+const FRENCH_FULL_STOP =
+  /(?<!(?:^|\P{L})(?:le|un|au|du|ce|mon|ton|son|notre|votre|leur|chaque|quel|bon|à|en|sur|de|ne)\s)(?<!\p{L})point(?!\p{L})(?!\s+(?:\d|de|d|zéro|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf)(?!\p{L}))/gu;
 export const FUNCTION_WORDS = words(
   // English
   "a an the and or but if then so to of in on at by for with from up down out off over under about into onto as than too also very " +
@@ -70,6 +84,17 @@ const UNIT_WORDS = words(
 const CURRENCIES = words("dollars dollar euros euro pounds pound yen");
 // "next" and "last" shift a date: "next friday" is not "last friday".
 const DATE_SHIFTS = words("next last this coming past nächsten nächste letzten prochain dernier próximo pasado");
+type Language = "de" | "es" | "fr";
+// Function words and fillers of German, Spanish and French (some shared by two of them): which one a text
+// is in.
+const LANGUAGE_CUES: Record<Language, ReadonlySet<string>> = {
+  de: words("und ist nicht ich wir der das den dem mit für auf eine einen ein sie es wird sind äh ähm halt quasi"),
+  es: words("el los las una por para con pero yo está muy del lo se que la es en de te me mi su al pues este bueno"),
+  fr: words(
+    "je tu il nous vous est pas les des une qui dans pour avec mais on suis que la en de te me le du au euh ben bon bah",
+  ),
+};
+
 // Abbreviations people write for spoken words; both sides are read as the spoken word.
 const ABBREVIATIONS: Record<string, string> = {
   dr: "doctor",
@@ -130,10 +155,9 @@ const LINE_MARK = "\uE001";
 
 /** Reads text into the words the check aligns, in order. */
 export function analyse(text: string): Word[] {
-  let prepared = normalise(text)
-    .replace(CJK_FILLERS, " ")
-    .replace(FILLER_PHRASES, " ")
-    .replace(SPOKEN_PUNCTUATION, " ");
+  const normalised = normalise(text);
+  let prepared = normalised.replace(CJK_FILLERS, " ").replace(FILLER_PHRASES, " ").replace(SPOKEN_PUNCTUATION, " ");
+  prepared = withoutLanguageWords(prepared, languageOf(normalised));
   for (const [cue] of CORRECTIONS)
     prepared = prepared.replace(cue, (match) => ` ${CORRECTION_MARK}${match.replace(/\s+/g, "_")} `);
   // Han text has no spaces: its cues become a mark of Latin letters, so splitting characters keeps it whole.
@@ -183,6 +207,32 @@ export function analyse(text: string): Word[] {
     result.push(word);
   }
   return result;
+}
+
+/** The language of German, Spanish and French a text reads as: two or more of its own function words. */
+function languageOf(text: string): Language | undefined {
+  const tokens = text.split(/[^\p{L}]+/u);
+  const counts = (Object.keys(LANGUAGE_CUES) as Language[]).map(
+    (language) => [language, new Set(tokens.filter((token) => LANGUAGE_CUES[language].has(token))).size] as const,
+  );
+  const [best, second] = [...counts].sort((a, b) => b[1] - a[1]);
+  return best[1] >= 2 && best[1] > second[1] ? best[0] : undefined;
+}
+
+/** Drops the fillers and spoken punctuation only the text's language has (`LANGUAGE_FILLERS`, French "genre", "point"). */
+function withoutLanguageWords(text: string, language: Language | undefined): string {
+  if (!language) return text;
+  const out = LANGUAGE_FILLERS[language].reduce((said, pattern) => said.replace(pattern, " "), text);
+  return language === "fr" ? out.replace(FRENCH_LIKE, " ").replace(FRENCH_FULL_STOP, " ") : out;
+}
+
+/** A discourse marker where it is a filler: opening the text or a clause, after or before another filler. */
+function discourseMarkers(markers: string): RegExp[] {
+  const fillers = [...FILLERS, markers].join("|");
+  return [
+    new RegExp(`(?<=^|[.,;:!?¿¡]\\s*|(?<!\\p{L})(?:${fillers})\\s+)(?:${markers})(?!\\p{L})`, "gu"),
+    new RegExp(`(?<!\\p{L})(?:${markers})(?=\\s*,|\\s+(?:${fillers})(?!\\p{L}))`, "gu"),
+  ];
 }
 
 function nextToNumber(tokens: string[], sofar: Word[]): boolean {
@@ -251,6 +301,7 @@ export function normalise(text: string): string {
       .replace(/\bwanna\b/g, "want to")
       .replace(/\bgotta\b/g, "got to")
       .replace(/\bo'clock\b/g, "")
+      .replace(/\ben punto\b/g, "")
       .replace(/(?:^|\s)'?(?:cause|cuz|coz)\b/g, " because")
       .replace(/\b(\d+)\s*h\b(?!\s*\d)/g, "$1 heures")
       .replace(/\b(\d+)\s*h\s*(\d\d)\b/g, "$1:$2")
@@ -325,7 +376,11 @@ function chineseNumbers(text: string): string {
       }
       return String(total + current);
     });
-  return digits.replace(/(\d+)点半/g, "$1:30").replace(/(\d+)点(\d+)分?/g, "$1:$2");
+  // 块 and 块钱 are the spoken words for 元, the yuan.
+  return digits
+    .replace(/(\d+)点半/g, "$1:30")
+    .replace(/(\d+)点(\d+)分?/g, "$1:$2")
+    .replace(/(\d)块钱?/g, "$1元");
 }
 
 /** A word said twice in a row ("yesterday's yesterday's review") is a stutter: it counts once. */

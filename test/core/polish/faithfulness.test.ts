@@ -324,3 +324,34 @@ describe("numbers, dates and times as German, Spanish and French speakers say th
     expect(check(input, output).faithful).toBe(false);
   });
 });
+
+describe("fillers, spoken punctuation and currency in German, Spanish, French and Chinese", () => {
+  it.each([
+    ["eh bueno pues mañana llego a las diez", "Mañana llego a las 10."],
+    ["el paquete o sea llega el lunes", "El paquete llega el lunes."],
+    ["bon ben du coup on part demain matin", "On part demain matin."],
+    ["c'est genre super loin de la gare", "C'est super loin de la gare."],
+    ["das ist halt sozusagen unser letzter versuch", "Das ist unser letzter Versuch."],
+    ["querida ana coma llego tarde punto nos vemos mañana", "Querida Ana, llego tarde. Nos vemos mañana."],
+    ["hallo tom komma ich komme später punkt bis dann", "Hallo Tom, ich komme später. Bis dann."],
+    [
+      "salut paul virgule je suis en retard point on se voit ce soir",
+      "Salut Paul, je suis en retard. On se voit ce soir.",
+    ],
+    ["el precio es tres coma cinco euros", "El precio es 3,5 €."],
+    ["这本书三十块钱", "这本书30元。"],
+  ])("accepts %j → %j", (input, output) => {
+    expect(check(input, output)).toMatchObject({ faithful: true, lost: [], added: [] });
+  });
+
+  it.each([
+    ["a word that is a filler only elsewhere", "el libro es bueno y barato", "El libro es barato."],
+    ["the noun genre", "ce genre de film me plaît beaucoup", "Ce film me plaît beaucoup."],
+    ["a name that is a French filler", "hi ben the report is ready", "Hi, the report is ready."],
+    ["a decimal point read as a full stop", "la nota media es siete punto cinco", "La nota media es 7."],
+    ["a decimal comma read as a comma", "el precio es tres coma cinco euros", "El precio es 3 €."],
+    ["a changed amount of yuan", "这本书三十块钱", "这本书13元。"],
+  ])("refuses %s", (_what, input, output) => {
+    expect(check(input, output).faithful).toBe(false);
+  });
+});
