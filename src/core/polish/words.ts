@@ -4,10 +4,11 @@
  * Everything a good clean-up legitimately changes is normalised away here, so the check can align what is
  * left: casing, punctuation, contractions ("can't" = "can not", "unable" = "not able"), number words in
  * English, German, French, Spanish and Chinese ("twenty five" = "25", "nineteen fifty" = "1950", "neun" = 9,
- * "quatre-vingt-dix" = 90, "three point five" = "3.5", "half past three" = "3:30"), amounts ("$50" = "50
- * dollars", "nineteen euros fifty" = "19.50 euros"), abbreviations ("Dr." = "doctor"), fillers, spoken
- * punctuation ("comma", "new paragraph"), and the words a spoken self-correction ("tuesday no wait
- * wednesday") takes back.
+ * "quatre-vingt-dix" = 90, "neunzehnhundertfünfzig" = 1950, "mil novecientos" = 1900, "le premier" = "le 1er",
+ * "three point five" = "3.5"), clock times ("half past three" = "halb vier" = "3:30", "quinze heures trente" =
+ * "15 h 30", "nueve de la noche" = "21:00"), amounts ("$50" = "50 dollars", "nineteen euros fifty" = "19.50
+ * euros"), abbreviations ("Dr." = "doctor"), fillers, spoken punctuation ("comma", "new paragraph"), and the
+ * words a spoken self-correction ("tuesday no wait wednesday") takes back.
  */
 
 export type WordKind = "number" | "date" | "negation" | "unit" | "content";
@@ -36,10 +37,24 @@ export interface Word {
 const FILLERS = words(
   "um umm uh uhh uhm er erm ah ahh eh hmm mm mhm like yeah yep ok okay oh well right alright basically literally äh ähm öh euh bah este pues hey",
 );
-const FILLER_PHRASES = /\b(?:you know|kind of|sort of|you see|i guess)\b/g;
+const FILLER_PHRASES = /\b(?:you know|kind of|sort of|you see|i guess|o sea|en fait|du coup|sozusagen)\b/g;
+// Words that are fillers only in their own language: German modal particles wherever they stand ("das ist
+// halt so"), and discourse markers that open the text or a clause or stand next to another filler ("eh
+// bueno", "euh ben", "bon alors"); elsewhere they are words ("es bueno", "bon voyage", Ben the name).
+const LANGUAGE_FILLERS: Record<Language, RegExp[]> = {
+  de: [/\b(?:halt|quasi)\b/g],
+  es: discourseMarkers("bueno"),
+  fr: discourseMarkers("ben|bon"),
+};
+// French "genre" is "like" unless it is the noun ("ce genre de film", "le genre").
+const FRENCH_LIKE =
+  /(?<!(?:^|\P{L})(?:le|un|ce|du|quel|mon|ton|son|notre|votre|leur|même|autre|nouveau|de|mauvais|bon|sans)\s)(?<!\p{L})genre(?!\p{L})(?!\s+(?:de|d)(?!\p{L}))/gu;
 const CJK_FILLERS = /[嗯啊呃哦噢]|那个|就是说|就是/g;
 const SPOKEN_PUNCTUATION =
-  /\b(?:question mark|exclamation (?:mark|point)|full stop|new (?:line|paragraph)|open (?:quote|paren(?:thesis)?)|close (?:quote|paren(?:thesis)?)|end quote|unquote|comma|period|colon|semicolon|ellipsis|dot|slash|underscore|hyphen|dash|bullet point|point à la ligne|à la ligne|nouvelle ligne|nouveau paragraphe|point d'interrogation|point d'exclamation|deux points|punto y aparte|punto y seguido|punto final|nueva línea|signo de interrogación|dos puntos|neue zeile|neuer absatz|fragezeichen|ausrufezeichen|doppelpunkt)\b|\b(?:virgule|coma|komma)\b(?!\s+(?:\d|zéro|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|null|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun)\b)|\bpoint\b(?=\s*$)/g;
+  /\b(?:question mark|exclamation (?:mark|point)|full stop|new (?:line|paragraph)|open (?:quote|paren(?:thesis)?)|close (?:quote|paren(?:thesis)?)|end quote|unquote|comma|period|colon|semicolon|ellipsis|dot|slash|underscore|hyphen|dash|bullet point|point à la ligne|à la ligne|nouvelle ligne|nouveau paragraphe|point d'interrogation|point d'exclamation|deux points|punto y aparte|punto y seguido|punto final|nueva línea|signo de interrogación|dos puntos|neue zeile|neuer absatz|fragezeichen|ausrufezeichen|doppelpunkt|punto y coma|point-virgule|point virgule|semikolon|signo de exclamación|nuevo párrafo)\b|\b(?:virgule|coma|komma)\b(?!\s+(?:\d|zéro|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|null|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun)\b)|\bpoint\b(?=\s*$)|(?<!\b(?:el|un|al|del|este|ese|aquel|mi|tu|su|cada|buen|mal|ningún|algún|cierto|otro|a|en|der|den|dem|des|ein|einen|einem|eines|dieser|diesen|diesem|jeder|jeden|am|zum|im|beim|vom|auf|kein|keinen|mein|dein|unser)\s)\b(?:punto|punkt)\b(?!\s+(?:\d|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|null|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\b)/g;
+// French says "point" for a full stop; elsewhere it is English "point", and "point de vue", "au point" stay.
+const FRENCH_FULL_STOP =
+  /(?<!(?:^|\P{L})(?:le|un|au|du|ce|mon|ton|son|notre|votre|leur|chaque|quel|bon|à|en|sur|de|ne)\s)(?<!\p{L})point(?!\p{L})(?!\s+(?:\d|de|d|zéro|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf)(?!\p{L}))/gu;
 export const FUNCTION_WORDS = words(
   // English
   "a an the and or but if then so to of in on at by for with from up down out off over under about into onto as than too also very " +
@@ -69,6 +84,17 @@ const UNIT_WORDS = words(
 const CURRENCIES = words("dollars dollar euros euro pounds pound yen");
 // "next" and "last" shift a date: "next friday" is not "last friday".
 const DATE_SHIFTS = words("next last this coming past nächsten nächste letzten prochain dernier próximo pasado");
+type Language = "de" | "es" | "fr";
+// Function words and fillers of German, Spanish and French (some shared by two of them): which one a text
+// is in.
+const LANGUAGE_CUES: Record<Language, ReadonlySet<string>> = {
+  de: words("und ist nicht ich wir der das den dem mit für auf eine einen ein sie es wird sind äh ähm halt quasi"),
+  es: words("el los las una por para con pero yo está muy del lo se que la es en de te me mi su al pues este bueno"),
+  fr: words(
+    "je tu il nous vous est pas les des une qui dans pour avec mais on suis que la en de te me le du au euh ben bon bah",
+  ),
+};
+
 // Abbreviations people write for spoken words; both sides are read as the spoken word.
 const ABBREVIATIONS: Record<string, string> = {
   dr: "doctor",
@@ -129,17 +155,20 @@ const LINE_MARK = "\uE001";
 
 /** Reads text into the words the check aligns, in order. */
 export function analyse(text: string): Word[] {
-  let prepared = normalise(text)
-    .replace(CJK_FILLERS, " ")
-    .replace(FILLER_PHRASES, " ")
-    .replace(SPOKEN_PUNCTUATION, " ");
+  const normalised = normalise(text);
+  let prepared = normalised.replace(CJK_FILLERS, " ").replace(FILLER_PHRASES, " ").replace(SPOKEN_PUNCTUATION, " ");
+  prepared = withoutLanguageWords(prepared, languageOf(normalised));
   for (const [cue] of CORRECTIONS)
     prepared = prepared.replace(cue, (match) => ` ${CORRECTION_MARK}${match.replace(/\s+/g, "_")} `);
   // Han text has no spaces: its cues become a mark of Latin letters, so splitting characters keeps it whole.
   prepared = prepared.replace(CJK_CORRECTIONS, ` ${CORRECTION_MARK}han_correction `);
   const raw = prepared.match(/[\p{L}\p{M}\p{N}\uE000\uE001_]+/gu) ?? [];
   const tokens = amountsInOrder(
-    numbersToDigits(spokenFractions(withoutStutters(raw.flatMap(splitCjk).flatMap(expandAbbreviation)))),
+    dayPeriods(
+      clockPhrases(
+        numbersToDigits(spokenFractions(withoutStutters(raw.flatMap(splitCjk).flatMap(expandAbbreviation)))),
+      ),
+    ),
   );
   const result: Word[] = [];
   let line = 0;
@@ -178,6 +207,32 @@ export function analyse(text: string): Word[] {
     result.push(word);
   }
   return result;
+}
+
+/** The language of German, Spanish and French a text reads as: two or more of its own function words. */
+function languageOf(text: string): Language | undefined {
+  const tokens = text.split(/[^\p{L}]+/u);
+  const counts = (Object.keys(LANGUAGE_CUES) as Language[]).map(
+    (language) => [language, new Set(tokens.filter((token) => LANGUAGE_CUES[language].has(token))).size] as const,
+  );
+  const [best, second] = [...counts].sort((a, b) => b[1] - a[1]);
+  return best[1] >= 2 && best[1] > second[1] ? best[0] : undefined;
+}
+
+/** Drops the fillers and spoken punctuation only the text's language has (`LANGUAGE_FILLERS`, French "genre", "point"). */
+function withoutLanguageWords(text: string, language: Language | undefined): string {
+  if (!language) return text;
+  const out = LANGUAGE_FILLERS[language].reduce((said, pattern) => said.replace(pattern, " "), text);
+  return language === "fr" ? out.replace(FRENCH_LIKE, " ").replace(FRENCH_FULL_STOP, " ") : out;
+}
+
+/** A discourse marker where it is a filler: opening the text or a clause, after or before another filler. */
+function discourseMarkers(markers: string): RegExp[] {
+  const fillers = [...FILLERS, markers].join("|");
+  return [
+    new RegExp(`(?<=^|[.,;:!?¿¡]\\s*|(?<!\\p{L})(?:${fillers})\\s+)(?:${markers})(?!\\p{L})`, "gu"),
+    new RegExp(`(?<!\\p{L})(?:${markers})(?=\\s*,|\\s+(?:${fillers})(?!\\p{L}))`, "gu"),
+  ];
 }
 
 function nextToNumber(tokens: string[], sofar: Word[]): boolean {
@@ -253,9 +308,13 @@ export function normalise(text: string): string {
       .replace(/\bwanna\b/g, "want to")
       .replace(/\bgotta\b/g, "got to")
       .replace(/\bo'clock\b/g, "")
+      .replace(/\ben punto\b/g, "")
       .replace(/(?:^|\s)'?(?:cause|cuz|coz)\b/g, " because")
       .replace(/\b(\d+)\s*h\b(?!\s*\d)/g, "$1 heures")
       .replace(/\b(\d+)\s*h\s*(\d\d)\b/g, "$1:$2")
+      // A time on the hour is its hour ("9:00" as "nine o'clock"); an hour's leading zero goes ("09:30").
+      .replace(/\b0(\d)(?=:\d\d\b)/g, "$1")
+      .replace(/\b(\d{1,2}):00\b/g, "$1")
       .replace(/(\d)[.:,](\d)/g, "$1$2")
       .replace(/(\d)(?:st|nd|rd|th|er|e|º|ª)\b/g, "$1")
       .replace(/(\d)\.(?=\s|$)/g, "$1")
@@ -324,7 +383,11 @@ function chineseNumbers(text: string): string {
       }
       return String(total + current);
     });
-  return digits.replace(/(\d+)点半/g, "$1:30").replace(/(\d+)点(\d+)分?/g, "$1:$2");
+  // 块 and 块钱 are the spoken words for 元, the yuan.
+  return digits
+    .replace(/(\d+)点半/g, "$1:30")
+    .replace(/(\d+)点(\d+)分?/g, "$1:$2")
+    .replace(/(\d)块钱?/g, "$1元");
 }
 
 /** A word said twice in a row ("yesterday's yesterday's review") is a stutter: it counts once. */
@@ -427,6 +490,13 @@ const UNITS: Record<string, number> = {
   sept: 7,
   huit: 8,
   neuf: 9,
+  // The first of a month is said as an ordinal ("le premier juin", "el primero de mayo"), the other days
+  // as cardinals.
+  premier: 1,
+  première: 1,
+  primero: 1,
+  primera: 1,
+  primer: 1,
   cero: 0,
   dos: 2,
   tres: 3,
@@ -517,6 +587,7 @@ const TENS: Record<string, number> = {
   ninetieth: 90,
   zwanzig: 20,
   dreißig: 30,
+  dreissig: 30,
   vierzig: 40,
   fünfzig: 50,
   sechzig: 60,
@@ -538,11 +609,34 @@ const TENS: Record<string, number> = {
   ochenta: 80,
   noventa: 90,
 };
+// Spanish says the hundreds as one word each ("novecientos" is 900, "quinientas" 500).
+const HUNDREDS: Record<string, number> = {
+  doscientos: 200,
+  doscientas: 200,
+  trescientos: 300,
+  trescientas: 300,
+  cuatrocientos: 400,
+  cuatrocientas: 400,
+  quinientos: 500,
+  quinientas: 500,
+  seiscientos: 600,
+  seiscientas: 600,
+  setecientos: 700,
+  setecientas: 700,
+  ochocientos: 800,
+  ochocientas: 800,
+  novecientos: 900,
+  novecientas: 900,
+};
 const ORDINAL = /(?:first|second|third|th)$/;
 const SCALES: Record<string, number> = {
   hundred: 100,
   thousand: 1000,
   million: 1_000_000,
+  millions: 1_000_000,
+  millón: 1_000_000,
+  millones: 1_000_000,
+  millionen: 1_000_000,
   hundredth: 100,
   thousandth: 1000,
   hundert: 100,
@@ -564,26 +658,90 @@ const DECIMAL_POINTS = words("point komma virgule coma punto");
 // "half past three", "quarter to four", "halb vier" (half to four), "trois heures et demie".
 const CLOCK = /^(?:half|quarter)$/;
 
-/** German compounds of units and tens ("dreiundzwanzig" → "drei und zwanzig") and Spanish "veinti-". */
+// The parts German writes together in one number word: "neunzehnhundertachtundneunzig" is
+// neunzehn·hundert·acht·und·neunzig (1998), "zweitausendsechsundzwanzig" zwei·tausend·sechs·und·zwanzig.
+const GERMAN_NUMBER_PARTS = [
+  ...words("null ein eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf"),
+  ...words("dreizehn vierzehn fünfzehn sechzehn siebzehn achtzehn neunzehn"),
+  ...words("zwanzig dreißig dreissig vierzig fünfzig sechzig siebzig achtzig neunzig hundert tausend und"),
+].sort((a, b) => b.length - a.length);
+// German ordinal stems that are not the number word itself ("erste", "dritte", "siebte", "achte").
+const GERMAN_ORDINAL_STEMS: Record<string, string> = {
+  er: "eins",
+  ers: "eins",
+  drit: "drei",
+  sieb: "sieben",
+  ach: "acht",
+};
+
+/**
+ * German number words written as one ("dreiundzwanzig" → "zwanzig drei", "neunzehnhundertfünfzig" →
+ * "neunzehn hundert fünfzig"), German ordinals ("ersten" → 1, "einundzwanzigsten" → 21), French ordinals
+ * ("deuxième" → 2) and Spanish "veinti-" ("veintiséis" → "veinte seis").
+ */
 function splitCompound(token: string): string[] {
-  const german =
-    /^(ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)und(zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig)$/.exec(
-      token,
-    );
-  if (german) return [german[2], german[1] === "ein" ? "eins" : german[1]];
+  const german = germanNumber(token);
+  if (german) return german;
   // German ordinals: "fünfzehnten" → "fünfzehn", "zwanzigste" → "zwanzig", "dritte" → 3.
   const ordinal = /^(\p{L}+?)(?:st|t)(?:e|en|er|es|em)$/u.exec(token);
   if (ordinal) {
-    const base = { ers: "eins", drit: "drei", sieb: "sieben", ach: "acht" }[ordinal[1]] ?? ordinal[1];
-    if (base in UNITS || base in TEENS || base in TENS || base === "eins") return [base];
+    const base = GERMAN_ORDINAL_STEMS[ordinal[1]] ?? ordinal[1];
+    if (base in UNITS || base in TEENS || base in TENS || base in SCALES) return [base];
+    const compound = germanNumber(base);
+    if (compound) return compound;
   }
-  const spanish = /^veinti(uno|dós|dos|trés|tres|cuatro|cinco|séis|seis|siete|ocho|nueve)$/.exec(token);
-  if (spanish) return ["veinte", spanish[1].normalize("NFD").replace(/\p{M}/gu, "")];
+  const french = frenchOrdinal(token);
+  if (french) return [french];
+  const spanish = /^veinti(uno|ún|una|dós|dos|trés|tres|cuatro|cinco|séis|seis|siete|ocho|nueve)$/.exec(token);
+  if (spanish) {
+    const unit = spanish[1].normalize("NFD").replace(/\p{M}/gu, "");
+    // "veintiuno" is 21: its "uno" is the number, not the article "uno" stays elsewhere.
+    return ["veinte", /^un/.test(unit) ? "one" : unit];
+  }
   return [token];
 }
 
+/** The parts of a German number written as one word, units after their tens; undefined when it is not one. */
+function germanNumber(token: string): string[] | undefined {
+  const parts = germanParts(token);
+  if (!parts || parts.length < 2) return undefined;
+  const out: string[] = [];
+  for (let index = 0; index < parts.length; index++) {
+    const [part, next, after] = [parts[index], parts[index + 1], parts[index + 2]];
+    const unit = part === "ein" ? "eins" : part;
+    // "sechsundzwanzig" is said unit first: the tens come first in the digits.
+    if (next === "und" && after !== undefined && after in TENS && unit in UNITS) {
+      out.push(after, unit);
+      index += 2;
+      continue;
+    }
+    if (part === "und" && !(out.at(-1) === "hundert" || out.at(-1) === "tausend")) return undefined;
+    out.push(unit);
+  }
+  return out;
+}
+
+/** Splits a word into German number parts, all of it or nothing ("zweitausend" → "zwei", "tausend"). */
+function germanParts(rest: string): string[] | undefined {
+  if (rest === "") return [];
+  for (const part of GERMAN_NUMBER_PARTS) {
+    if (!rest.startsWith(part)) continue;
+    const tail = germanParts(rest.slice(part.length));
+    if (tail) return [part, ...tail];
+  }
+  return undefined;
+}
+
+/** French ordinals: "deuxième" → "deux", "cinquième" → "cinq", "neuvième" → "neuf", "onzième" → "onze". */
+function frenchOrdinal(token: string): string | undefined {
+  const stem = /^(\p{L}+)ième$/u.exec(token)?.[1];
+  if (!stem) return undefined;
+  const candidates = [stem, `${stem}e`, stem.replace(/v$/, "f"), stem.replace(/qu$/, "q")];
+  return candidates.find((word) => word !== "un" && isNumberWord(word));
+}
+
 export function isNumberWord(token: string): boolean {
-  return token in UNITS || token in TEENS || token in TENS || token in SCALES;
+  return token in UNITS || token in TEENS || token in TENS || token in HUNDREDS || token in SCALES;
 }
 
 /**
@@ -603,7 +761,7 @@ function numbersToDigits(input: string[]): string[] {
       const token = tokens[end];
       const previous = tokens[end - 1];
       const joiner =
-        (JOINERS.has(token) && run.length > 0 && isNumberWord(tokens[end + 1] ?? "")) ||
+        (JOINERS.has(token) && run.length > 0 && isNumberWord(tokens[end + 1] ?? "") && joinsOn(run)) ||
         (token === "oh" && run.length > 0) ||
         (DECIMAL_POINTS.has(token) &&
           run.length > 0 &&
@@ -625,7 +783,7 @@ function numbersToDigits(input: string[]): string[] {
     if (
       run.length === 0 ||
       (run.length === 1 &&
-        !(run[0] in TENS || run[0] in TEENS || run[0] in SCALES) &&
+        !(run[0] in TENS || run[0] in TEENS || run[0] in HUNDREDS || run[0] in SCALES) &&
         (run[0] === "one" || run[0] === "second" || !(run[0] in UNITS)))
     ) {
       out.push(tokens[index]);
@@ -636,6 +794,16 @@ function numbersToDigits(input: string[]): string[] {
     index = end;
   }
   return out;
+}
+
+/**
+ * Whether "and", "y", "et" or "und" after these number words carries the number on: only after a round
+ * hundred or ten ("three hundred and five", "treinta y cinco", "soixante et onze"). Elsewhere it joins two
+ * numbers ("dos y tres" is 2 and 3, "las cuatro y diez" an hour and its minutes).
+ */
+function joinsOn(run: string[]): boolean {
+  const value = Number(runValue(run));
+  return value > 0 && (value % 100 === 0 || (value % 100 >= 20 && value % 10 === 0));
 }
 
 function isNumberish(token: string | undefined): boolean {
@@ -667,15 +835,159 @@ function clockTimes(tokens: string[]): string[] {
       index += 1;
       continue;
     }
-    // "trois heures et demie", "las tres y media": the half hour after the hour.
-    if ((first === "demie" || first === "media") && /^(?:et|y)$/.test(out.at(-1) ?? "")) {
-      out.pop();
-      const unit = out.at(-1) === "heures" || out.at(-1) === "heure" ? out.pop() : undefined;
-      out.push("30");
-      if (unit) out.push(unit);
+    out.push(first);
+  }
+  return out;
+}
+
+// The word for the hour in a clock time: "quinze heures trente" is 15:30, "acht Uhr dreißig" 8:30.
+const HOUR_WORDS = words("heures heure uhr");
+// Minutes past the hour said as a fraction of it: "et demie", "y media", "et quart", "y cuarto".
+const PARTS_OF_HOUR: Record<string, number> = { demie: 30, media: 30, quart: 15, cuarto: 15 };
+// Hours with a name of their own: "midi et demie" is 12:30.
+const NAMED_HOURS: Record<string, number> = { midi: 12, minuit: 0 };
+// Spanish says a clock time with its article ("a las cuatro y diez"): it marks hour and minutes apart.
+const HOUR_ARTICLES = words("las la");
+
+interface Clock {
+  hour: number;
+  minute: number;
+}
+
+/**
+ * Clock times said in words, once their numbers are digits, as the digits of the written time: "quinze
+ * heures trente" → 1530 (as "15 h 30"), "cuatro y media" → 430, "cinq heures moins le quart" → 445,
+ * "viertel vor fünf" → 445, "zehn nach halb drei" → 240, "acht Uhr" → 8 (as "8:00"), "midi" → "12 heures".
+ */
+function clockPhrases(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let index = 0; index < tokens.length; index++) {
+    const time = germanClock(tokens, index) ?? clockAfterHour(tokens, index, out.at(-1));
+    if (time) {
+      out.push(...time.words);
+      index += time.length - 1;
       continue;
     }
-    out.push(first);
+    out.push(tokens[index]);
+  }
+  return out;
+}
+
+/** German times said before their hour: "viertel vor fünf", "dreiviertel fünf", "zehn nach acht". */
+function germanClock(tokens: string[], index: number): { words: string[]; length: number } | undefined {
+  const [first, second, third] = [tokens[index], tokens[index + 1], tokens[index + 2]];
+  if (first === "dreiviertel" || (first === "3" && second === "viertel")) {
+    const length = first === "3" ? 3 : 2;
+    const clock = clockOf(tokens[index + length - 1]);
+    return clock && clock.hour <= 12 ? { words: [clockText(clock, -15)], length } : undefined;
+  }
+  if (second !== "vor" && second !== "nach") return undefined;
+  const minutes = first === "viertel" ? 15 : /^\d+$/.test(first) && Number(first) < 30 ? Number(first) : undefined;
+  const clock = clockOf(third);
+  if (minutes === undefined || !clock || clock.hour > 12) return undefined;
+  return { words: [clockText(clock, second === "vor" ? -minutes : minutes)], length: 3 };
+}
+
+/** Times said from their hour on: "cuatro y media", "quinze heures trente", "cinq heures moins dix". */
+function clockAfterHour(
+  tokens: string[],
+  index: number,
+  previous: string | undefined,
+): { words: string[]; length: number } | undefined {
+  const token = tokens[index];
+  const named = token in NAMED_HOURS && previous !== "après";
+  const clock = named ? { hour: NAMED_HOURS[token], minute: 0 } : clockOf(token);
+  if (!clock) return undefined;
+  const unit = HOUR_WORDS.has(tokens[index + 1] ?? "") ? tokens[index + 1] : undefined;
+  const at = index + (unit ? 2 : 1);
+  const [next, after, third] = [tokens[at], tokens[at + 1], tokens[at + 2]];
+  const minutes = (word: string | undefined) =>
+    /^\d\d?$/.test(word ?? "") && Number(word) < 60 ? Number(word) : undefined;
+  // The hour and its minutes are apart only after "heures"/"Uhr" or the article of "las cuatro y diez".
+  const spelledApart = unit !== undefined || HOUR_ARTICLES.has(previous ?? "");
+  const onTheHour = clock.minute === 0;
+  if (onTheHour && (next === "et" || next === "y") && after !== undefined && after in PARTS_OF_HOUR)
+    return { words: [clockText(clock, PARTS_OF_HOUR[after])], length: at + 2 - index };
+  if (onTheHour && (next === "moins" || next === "menos")) {
+    const part = after === "le" ? third : after;
+    if (part === "quart" || part === "cuarto")
+      return { words: [clockText(clock, -15)], length: at + (after === "le" ? 3 : 2) - index };
+    if (spelledApart && minutes(after) !== undefined)
+      return { words: [clockText(clock, -minutes(after)!)], length: at + 2 - index };
+  }
+  if (onTheHour && unit && minutes(next) !== undefined)
+    return { words: [clockText(clock, minutes(next)!)], length: at + 1 - index };
+  if (onTheHour && next === "y" && spelledApart && minutes(after) !== undefined)
+    return { words: [clockText(clock, minutes(after)!)], length: at + 2 - index };
+  // "acht Uhr" is written "8 Uhr" or "8:00": the hour alone, as "eight o'clock" reads.
+  if (unit === "uhr") return { words: [clockText(clock, 0)], length: 2 };
+  if (named) return { words: [String(clock.hour), "heures"], length: 1 };
+  return undefined;
+}
+
+/** The hour and minutes a token of digits may be: "4" → 4:00, "430" → 4:30 (as "4:30" normalises). */
+function clockOf(token: string | undefined): Clock | undefined {
+  if (!/^\d{1,4}$/.test(token ?? "")) return undefined;
+  const value = Number(token);
+  const [hour, minute] = token!.length <= 2 ? [value, 0] : [Math.floor(value / 100), value % 100];
+  return hour <= 24 && minute < 60 ? { hour, minute } : undefined;
+}
+
+/** A clock time moved by some minutes, as the digits the written time normalises to ("4:45" → "445"). */
+function clockText(clock: Clock, shift: number): string {
+  let total = clock.hour * 60 + clock.minute + shift;
+  // "viertel vor eins" is 12:45 on a twelve-hour clock; "minuit moins le quart" 23:45.
+  if (total < 0) total += 24 * 60;
+  else if (total < 60 && clock.hour >= 1) total += 12 * 60;
+  const [hour, minute] = [Math.floor(total / 60) % 24, total % 60];
+  return minute === 0 ? String(hour) : `${hour}${String(minute).padStart(2, "0")}`;
+}
+
+// What follows an hour of the afternoon or evening, and the hours it is said with: "nueve de la noche" is
+// 21:00, "trois heures de l'après-midi" 15:00, "acht Uhr abends" 20:00, "two pm" 14:00.
+const DAY_PERIODS: [string[], number, number][] = [
+  ...[
+    "pm",
+    "in the afternoon",
+    "in the evening",
+    "de la tarde",
+    "por la tarde",
+    "du soir",
+    "de l après midi",
+    "abends",
+    "nachmittags",
+    "am abend",
+    "am nachmittag",
+  ].map((period): [string[], number, number] => [period.split(" "), 1, 11]),
+  ...["at night", "de la noche", "por la noche"].map((period): [string[], number, number] => [
+    period.split(" "),
+    7,
+    11,
+  ]),
+];
+
+/** A time of the afternoon or evening as the 24-hour time people may write for it: "930 de la noche" → 2130. */
+function dayPeriods(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let index = 0; index < tokens.length; index++) {
+    const clock = clockOf(tokens[index]);
+    const unit = HOUR_WORDS.has(tokens[index + 1] ?? "") ? 1 : 0;
+    const period = DAY_PERIODS.find(
+      ([said, from, to]) =>
+        clock !== undefined &&
+        clock.hour >= from &&
+        clock.hour <= to &&
+        said.every((word, offset) => tokens[index + 1 + unit + offset] === word),
+    );
+    if (!clock || !period) {
+      out.push(tokens[index]);
+      continue;
+    }
+    out.push(
+      clockText({ hour: clock.hour + 12, minute: clock.minute }, 0),
+      ...tokens.slice(index + 1, index + 1 + unit),
+    );
+    index += unit + period[0].length;
   }
   return out;
 }
@@ -715,6 +1027,12 @@ function runValue(run: string[]): string {
       groups.push(0);
       continue;
     }
+    if (token in HUNDREDS) {
+      if (current !== 0) flush();
+      current = HUNDREDS[token];
+      started = true;
+      continue;
+    }
     if (token in SCALES) {
       const scale = SCALES[token];
       if (scale === 100) current = (current || 1) * 100;
@@ -727,26 +1045,18 @@ function runValue(run: string[]): string {
     }
     const value = UNITS[token] ?? TEENS[token] ?? TENS[token];
     const lastTwo = current % 100;
+    // The number word before this one, past a joiner ("soixante et onze").
+    const before = run.slice(0, position).findLast((word) => !JOINERS.has(word)) ?? "";
     // "quatre vingt" is 4 × 20; "soixante dix" 60 + 10; "dix sept" 10 + 7.
-    if (
-      value === 20 &&
-      started &&
-      lastTwo > 0 &&
-      lastTwo < 10 &&
-      run[position - 1] in UNITS &&
-      token.startsWith("vingt")
-    ) {
+    if (value === 20 && started && lastTwo > 0 && lastTwo < 10 && before in UNITS && token.startsWith("vingt")) {
       current = current - lastTwo + lastTwo * 20;
       continue;
     }
     const fits =
       !started ||
       (value < 10 && lastTwo >= 20 && lastTwo % 10 === 0) ||
-      (value < 10 && lastTwo === 10 && run[position - 1] === "dix") ||
-      (value >= 10 &&
-        value < 20 &&
-        (lastTwo === 60 || lastTwo === 80) &&
-        /^(?:soixante|vingts?)$/.test(run[position - 1])) ||
+      (value < 10 && lastTwo === 10 && before === "dix") ||
+      (value >= 10 && value < 20 && (lastTwo === 60 || lastTwo === 80) && /^(?:soixante|vingts?)$/.test(before)) ||
       (lastTwo === 0 && (current > 0 || total > 0));
     if (!fits) flush();
     current += value;

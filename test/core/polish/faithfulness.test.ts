@@ -362,3 +362,78 @@ describe("what a careful editor reads as a changed fact", () => {
     });
   });
 });
+
+describe("numbers, dates and times as German, Spanish and French speakers say them", () => {
+  it.each([
+    ["el puente se construyó en mil ochocientos setenta y cinco", "El puente se construyó en 1875."],
+    ["compramos quinientas sillas y doscientas mesas", "Compramos 500 sillas y 200 mesas."],
+    ["el local tiene setecientos veintiún metros", "El local tiene 721 metros."],
+    ["die firma wurde neunzehnhundertdreiundsiebzig gegründet", "Die Firma wurde 1973 gegründet."],
+    ["der vertrag läuft bis zweitausendzweiunddreißig", "Der Vertrag läuft bis 2032."],
+    ["wir treffen uns am einundzwanzigsten märz", "Wir treffen uns am 21. März."],
+    ["le paiement est dû le premier mars", "Le paiement est dû le 1er mars."],
+    ["el pago vence el primero de abril", "El pago vence el 1.º de abril."],
+    ["mon bureau est au troisième étage", "Mon bureau est au 3e étage."],
+    ["soixante et onze personnes sont venues", "71 personnes sont venues."],
+    ["der zug fährt um viertel nach sieben", "Der Zug fährt um 7:15."],
+    ["der zug fährt um viertel vor sieben", "Der Zug fährt um 6:45."],
+    ["komm bitte um dreiviertel acht", "Komm bitte um 7:45."],
+    ["das konzert beginnt um acht uhr abends", "Das Konzert beginnt um 20 Uhr."],
+    ["la cena es a las ocho y cuarto", "La cena es a las 8:15."],
+    ["la clase termina a las once menos cuarto", "La clase termina a las 10:45."],
+    ["el vuelo sale a las diez y media de la noche", "El vuelo sale a las 22:30."],
+    ["le film commence à vingt heures quarante", "Le film commence à 20 h 40."],
+    ["rendez-vous à six heures et quart", "Rendez-vous à 6 h 15."],
+    ["on mange à midi et demie", "On mange à 12 h 30."],
+    ["the shop opens at nine in the evening", "The shop opens at 21:00."],
+  ])("accepts %j → %j", (input, output) => {
+    expect(check(input, output)).toMatchObject({ faithful: true, lost: [], added: [] });
+  });
+
+  it.each([
+    ["el puente se construyó en mil ochocientos setenta y cinco", "El puente se construyó en 1857."],
+    ["die firma wurde neunzehnhundertdreiundsiebzig gegründet", "Die Firma wurde 1937 gegründet."],
+    ["le paiement est dû le premier mars", "Le paiement est dû le 2 mars."],
+    ["der zug fährt um viertel nach sieben", "Der Zug fährt um 6:45."],
+    ["der zug fährt um viertel vor sieben", "Der Zug fährt um 7:15."],
+    ["das konzert beginnt um acht uhr abends", "Das Konzert beginnt um 8 Uhr."],
+    ["nos vemos a las cuatro y media", "Nos vemos a las 4:15."],
+    ["la clase termina a las once menos cuarto", "La clase termina a las 11:15."],
+    ["el vuelo sale a las diez y media de la noche", "El vuelo sale a las 10:30."],
+    ["le film commence à vingt heures quarante", "Le film commence à 20 h 14."],
+    ["tengo dos y tres", "Tengo 23."],
+  ])("refuses %j → %j", (input, output) => {
+    expect(check(input, output).faithful).toBe(false);
+  });
+});
+
+describe("fillers, spoken punctuation and currency in German, Spanish, French and Chinese", () => {
+  it.each([
+    ["eh bueno pues mañana llego a las diez", "Mañana llego a las 10."],
+    ["el paquete o sea llega el lunes", "El paquete llega el lunes."],
+    ["bon ben du coup on part demain matin", "On part demain matin."],
+    ["c'est genre super loin de la gare", "C'est super loin de la gare."],
+    ["das ist halt sozusagen unser letzter versuch", "Das ist unser letzter Versuch."],
+    ["querida ana coma llego tarde punto nos vemos mañana", "Querida Ana, llego tarde. Nos vemos mañana."],
+    ["hallo tom komma ich komme später punkt bis dann", "Hallo Tom, ich komme später. Bis dann."],
+    [
+      "salut paul virgule je suis en retard point on se voit ce soir",
+      "Salut Paul, je suis en retard. On se voit ce soir.",
+    ],
+    ["el precio es tres coma cinco euros", "El precio es 3,5 €."],
+    ["这本书三十块钱", "这本书30元。"],
+  ])("accepts %j → %j", (input, output) => {
+    expect(check(input, output)).toMatchObject({ faithful: true, lost: [], added: [] });
+  });
+
+  it.each([
+    ["a word that is a filler only elsewhere", "el libro es bueno y barato", "El libro es barato."],
+    ["the noun genre", "ce genre de film me plaît beaucoup", "Ce film me plaît beaucoup."],
+    ["a name that is a French filler", "hi ben the report is ready", "Hi, the report is ready."],
+    ["a decimal point read as a full stop", "la nota media es siete punto cinco", "La nota media es 7."],
+    ["a decimal comma read as a comma", "el precio es tres coma cinco euros", "El precio es 3 €."],
+    ["a changed amount of yuan", "这本书三十块钱", "这本书13元。"],
+  ])("refuses %s", (_what, input, output) => {
+    expect(check(input, output).faithful).toBe(false);
+  });
+});
