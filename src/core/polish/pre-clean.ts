@@ -6,7 +6,7 @@
  * it keeps Tuesday. The rewrite is still judged against what was said, not this: a correction read wrongly
  * here makes a rewrite the check refuses, never one it accepts.
  */
-import { applySpokenCorrections, isNumberWord } from "./words";
+import { applySpokenCorrections, isNumberWord, SPOKEN_PERIOD } from "./words";
 
 // Sounds that are never words of their own, in the languages the check reads; German's "um" (at) and "er"
 // (he) are words.
@@ -18,8 +18,7 @@ const GERMAN_WORD =
 const GERMAN_HESITATIONS = /(?<![\p{L}\p{N}'])(?:u+h+|uhm|a+h+|hm+|mm+|mhm|äh+m*|öh+)(?![\p{L}\p{N}'])[,.]?/giu;
 const CJK_HESITATIONS = /[嗯呃]+[，,]?/g;
 
-// How each spoken mark is written. "period" after a determiner or before "of" is the word ("a trial
-// period", "a period of growth"); a comma word before a number is a decimal point ("drei komma fünf"), left to the model.
+// How each spoken mark is written (`SPOKEN_PERIOD` says when "period" is the word); a comma word before a number is a decimal point ("drei komma fünf"), left to the model.
 const SPOKEN_MARKS: [RegExp, string][] = [
   [/\s*\b(?:new paragraph|nouveau paragraphe|neuer absatz|punto y aparte)\b\s*/gi, "\n\n"],
   [/\s*\bpoint à la ligne\b\s*/gi, ".\n"],
@@ -29,10 +28,7 @@ const SPOKEN_MARKS: [RegExp, string][] = [
   [/\s*\b(?:semicolon|point-virgule|strichpunkt|punto y coma)\b/gi, ";"],
   [/\s*\b(?:colon|deux points|doppelpunkt|dos puntos)\b/gi, ":"],
   [/\s*\b(?:comma|virgule|komma|coma)\b(?!\s+\d)/gi, ","],
-  [
-    /\s*(?<!\b(?:a|an|the|this|that|each|every|per|same|trial|grace|waiting|notice|billing|probation|time)\s+)\b(?:period|full stop)\b(?!\s+of\b)/gi,
-    ".",
-  ],
+  [new RegExp(`\\s*${SPOKEN_PERIOD.source}`, "gi"), "."],
 ];
 
 // The short words a speaker stutters on ("the the", "we we"); other doubled words may be meant ("that

@@ -352,6 +352,13 @@ describe("what a careful editor reads as a changed fact", () => {
     expect(checkFaithfulness({ input, output, style }).faithful).toBe(false);
   });
 
+  it("reads 'period' as a word where it names a span of time, and as a full stop elsewhere", () => {
+    const judge2 = (input: string, output: string) => checkFaithfulness({ input, output, style: "clean-up" });
+    expect(judge2("the trial period ends on friday", "The trial ends on Friday.").faithful).toBe(false);
+    expect(judge2("we saw a period of growth", "We saw growth.").faithful).toBe(false);
+    expect(judge2("the demo is ready period ship it", "The demo is ready. Ship it.").faithful).toBe(true);
+  });
+
   it("reads a name after a title as a name the speaker never said", () => {
     const input = "please remind the landlord about the heating and the broken window in the kitchen before friday";
     const output =
