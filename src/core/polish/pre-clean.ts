@@ -18,7 +18,8 @@ const GERMAN_WORD =
 const GERMAN_HESITATIONS = /(?<![\p{L}\p{N}'])(?:u+h+|uhm|a+h+|hm+|mm+|mhm|äh+m*|öh+)(?![\p{L}\p{N}'])[,.]?/giu;
 const CJK_HESITATIONS = /[嗯呃]+[，,]?/g;
 
-// How each spoken mark is written (`SPOKEN_PERIOD` says when "period" is the word); a comma word before a number is a decimal point ("drei komma fünf"), left to the model.
+// How each spoken mark is written (`SPOKEN_PERIOD` says when "period" is the word); a comma word before a
+// number is a decimal point ("drei komma fünf"), left to the model.
 const SPOKEN_MARKS: [RegExp, string][] = [
   [/\s*\b(?:new paragraph|nouveau paragraphe|neuer absatz|punto y aparte)\b\s*/gi, "\n\n"],
   [/\s*\bpoint à la ligne\b\s*/gi, ".\n"],
