@@ -4,7 +4,8 @@
  * spoken punctuation, casing, number, date, time and amount formats, abbreviations, spellings (all
  * normalised away in `words.ts`), and in the styles that rephrase (Formal, Casual, Concise, Email, Bullet
  * List) words replaced by their equivalents (WordNet, `lexicon.ts`) and dropped hedges and lead-ins. Not
- * allowed: a number, date, time, amount, name or negation lost, changed or invented; two facts of a kind
+ * allowed: a number, date, time, amount, name or negation lost, changed or invented; a verb's tense changed
+ * ("will finish" → "finished", "went" → "go"); two facts of a kind
  * swapped ("from Tuesday to Wednesday" → "from Wednesday to Tuesday", "Alice owes Bob" → "Bob owes Alice");
  * a "not" moved to another word; a taken-back word brought back; more plain content words lost or brought
  * in than the style allows; an answer to the dictation, or an order in it carried out.
@@ -160,6 +161,8 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
     const invented = word.name === true && !capitalisesNouns;
     (word.fact || invented ? addedFacts : addedContent).push(word.text);
   }
+
+  addedFacts.push(...changedTenses(kept, written, alignment, [...passives(source), ...passives(rewrite)]));
 
   const negationChange =
     kept.filter((word) => word.kind === "negation").length - written.filter((word) => word.kind === "negation").length;
@@ -440,6 +443,31 @@ function crossedAroundPivot(source: Word[], rewrite: Word[], alignment: Alignmen
     if (after[1].at < before[1].at) return [before[0].text, after[0].text];
   }
   return [];
+}
+
+// Forms of "be" and "get" before a participle make it a passive ("must be paid"), which says no tense.
+const PASSIVE_AUXILIARIES = words("be is am are was were been being get gets got gotten getting");
+
+/** The participles of passives in a text: "paid" in "it must be paid", "sent" in "it got sent". */
+function passives(list: Word[]): Word[] {
+  return list.filter((word, index) => index > 0 && PASSIVE_AUXILIARIES.has(list[index - 1].text));
+}
+
+/**
+ * Verbs whose tense the rewrite changed: a dictated "we will finish" written "We finished", "we sent"
+ * written "We send". When is as much a fact as what: each dictated verb and the form of the same verb the
+ * rewrite has for it must both be past forms or both not. An -ing form carries no tense of its own (its
+ * auxiliary does), and a passive's participle ("it must be paid" for "pay it") none either.
+ */
+function changedTenses(source: Word[], rewrite: Word[], alignment: Alignment, passive: Word[]): string[] {
+  const { past, relation } = lexicon();
+  const tenseless = (word: Word) => word.fact || word.text.endsWith("ing") || passive.includes(word);
+  return source.flatMap((word, index) => {
+    const other = rewrite[alignment.sourceTo[index] ?? -1];
+    if (!other || other.text === word.text || tenseless(word) || tenseless(other)) return [];
+    const sameVerb = word.stem === other.stem || relation(word.text, other.text) === "same";
+    return sameVerb && past(word.text) !== past(other.text) ? [other.text] : [];
+  });
 }
 
 // What a modal says, in the words of each language: an obligation, a possibility, advice, a plan or an

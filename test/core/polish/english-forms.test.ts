@@ -21,3 +21,38 @@ describe("irregular English forms", () => {
     expect(judge(input, output, style)).toMatchObject({ faithful: true });
   });
 });
+
+describe("a verb's tense, a fact of its own", () => {
+  it.each([
+    ["a plan written as done", "they are going to hire a designer", "They hired a designer.", "concise", "hired"],
+    [
+      "a promise written as done",
+      "we will send the contract on monday",
+      "We sent the contract on Monday.",
+      "formal",
+      "sent",
+    ],
+    [
+      "a past event written as a habit",
+      "we shipped the order on friday",
+      "We ship the order on Friday.",
+      "casual",
+      "ship",
+    ],
+    ["an irregular past made present", "she took the early train", "She takes the early train.", "formal", "takes"],
+  ] as const)("refuses %s", (_what, input, output, style, added) => {
+    expect(judge(input, output, style)).toMatchObject({ faithful: false, added: expect.arrayContaining([added]) });
+  });
+
+  it("refuses an irregular past written as a future", () => {
+    const result = judge("i went to the bank this morning", "I will go to the bank this morning.", "formal");
+    expect(result).toMatchObject({ faithful: false, added: expect.arrayContaining(["go"]) });
+  });
+
+  it.each([
+    ["a passive made active", "the invoice has to be paid by friday", "You must pay the invoice by Friday.", "formal"],
+    ["a past kept past", "we finished the report yesterday", "We completed the report yesterday.", "formal"],
+  ] as const)("accepts %s", (_what, input, output, style) => {
+    expect(judge(input, output, style)).toMatchObject({ faithful: true });
+  });
+});
