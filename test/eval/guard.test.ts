@@ -5,7 +5,7 @@ import { judgePairs, scoreGuard } from "../../eval/guard/score-guard";
 // The guard on the labelled pairs (`eval/pairs.jsonl`, written blind to the guard). Issue 18's goal is 97%
 // of faithful rewrites accepted and no unfaithful one; these floors are what the guard measures today, so
 // a change that loses ground fails here. `npm run eval:guard -- --misjudged --split dev` shows what broke.
-const FLOOR = { faithfulAccepted: 0.8, unfaithfulAccepted: 5 };
+const FLOOR = { faithfulAccepted: 0.82, unfaithfulAccepted: 5 };
 
 describe("the faithfulness guard on the labelled pair set", () => {
   const pairs = readPairs();

@@ -149,6 +149,9 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   );
   const sourceStems = new Set(source.map((word) => word.stem));
   const sourceTexts = new Set(source.map((word) => word.text));
+  // A rephrasing may write a dictated function word as its equivalent: "about" as "approximately", "get"
+  // as "receive", "was $50" as "cost $50". Each such word stands for one word the rewrite no longer has.
+  const replaced = rephrasing ? source.filter((word) => replaceableFunctionWord(word, rewriteTexts)) : [];
   for (const [index, word] of written.entries()) {
     const reverted = word.fact && takenBack.has(word.stem);
     if (alignment.rewriteTo[index] !== undefined && !reverted) continue;
@@ -156,6 +159,11 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
       const known = word.name ? sourceTexts.has(word.text) : sourceStems.has(word.stem);
       if (known || sourceJoined.has(word.text)) continue;
       if (!word.fact && (styleWords?.has(word.text) || FUNCTION_WORDS.has(word.text))) continue;
+      const standsFor = replaced.findIndex((said) => relationAllowed(said, word, style));
+      if (standsFor >= 0) {
+        replaced.splice(standsFor, 1);
+        continue;
+      }
     }
     // A name the speaker never said is an invented fact (German writes every noun with a capital).
     const invented = word.name === true && !capitalisesNouns;
@@ -173,6 +181,7 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
     ...swappedAroundPivot(kept, written, alignment, output),
     ...crossedAroundPivot(kept, written, alignment),
     ...movedNegations(kept, written, alignment),
+    ...swappedPronounRoles(source, rewrite),
   ];
   // Modality and conditions are facts too: "will refund" is not "may refund", and "if it ships" is not
   // "and it ships". A rewrite may drop a modal a style makes redundant, never bring in another kind.
@@ -240,6 +249,11 @@ export function describeUnfaithful(check: FaithfulnessCheck): string {
 /** The words of `text` as the check compares them (exported for the eval's fact checks). */
 export function comparableWords(text: string): string[] {
   return analyse(text).map((word) => word.text);
+}
+
+/** A dictated function word the rewrite dropped, which a word of the rewrite may stand for. */
+function replaceableFunctionWord(word: Word, rewriteTexts: Set<string>): boolean {
+  return FUNCTION_WORDS.has(word.text) && !word.takenBack && !rewriteTexts.has(word.text);
 }
 
 /** Whether `b` of the rewrite may stand for `a` of the dictation in this style. */
@@ -460,13 +474,12 @@ function passives(list: Word[]): Word[] {
  * auxiliary does), and a passive's participle ("it must be paid" for "pay it") none either.
  */
 function changedTenses(source: Word[], rewrite: Word[], alignment: Alignment, passive: Word[]): string[] {
-  const { past, relation } = lexicon();
+  const { past } = lexicon();
   const tenseless = (word: Word) => word.fact || word.text.endsWith("ing") || passive.includes(word);
   return source.flatMap((word, index) => {
     const other = rewrite[alignment.sourceTo[index] ?? -1];
     if (!other || other.text === word.text || tenseless(word) || tenseless(other)) return [];
-    const sameVerb = word.stem === other.stem || relation(word.text, other.text) === "same";
-    return sameVerb && past(word.text) !== past(other.text) ? [other.text] : [];
+    return sameWord(word, other) && past(word.text) !== past(other.text) ? [other.text] : [];
   });
 }
 
@@ -538,6 +551,55 @@ function context(list: Word[], index: number): string {
   if (date) return "date";
   const unit = near.find((word) => word.kind === "unit");
   return unit ? unit.text : "";
+}
+
+// A personal pronoun's subject and object forms: which one a verb has says who does it to whom.
+const PRONOUN_CASES: [string, string][] = [
+  ["i", "me"],
+  ["we", "us"],
+  ["he", "him"],
+  ["she", "her"],
+  ["they", "them"],
+];
+
+/**
+ * A pronoun that traded roles around a verb both keep: "the vendor owes us" → "We owe the vendor", "we
+ * called them" → "They called us". The object right after a dictated verb became the subject before the
+ * same verb in the rewrite, or the other way round. A passive ("we were told") says who did what in other
+ * words, and is not read as such a swap.
+ */
+function swappedPronounRoles(source: Word[], rewrite: Word[]): string[] {
+  // The plain word a pronoun is the object of (the word before it) or the subject of (the first plain word
+  // after it, past modals and auxiliaries other than "be" and "get").
+  const objectOf = (list: Word[], pronoun: string) =>
+    list.flatMap((word, index) =>
+      index > 0 && word.text === pronoun && !list[index - 1].optional ? [list[index - 1]] : [],
+    );
+  const subjectOf = (list: Word[], pronoun: string) =>
+    list.flatMap((word, index) => {
+      if (word.text !== pronoun) return [];
+      const verb = list.slice(index + 1).find((next) => !next.optional || PASSIVE_AUXILIARIES.has(next.text));
+      return verb && !verb.optional ? [verb] : [];
+    });
+  for (const [subject, object] of PRONOUN_CASES) {
+    for (const [said, written, saidRole, writtenRole] of [
+      [object, subject, objectOf, subjectOf],
+      [subject, object, subjectOf, objectOf],
+    ] as const) {
+      const verbs = saidRole(source, said);
+      const alsoSaid = writtenRole(source, written);
+      const swapped = writtenRole(rewrite, written).some(
+        (verb) => verbs.some((other) => sameWord(other, verb)) && !alsoSaid.some((other) => sameWord(other, verb)),
+      );
+      if (swapped) return [said, written];
+    }
+  }
+  return [];
+}
+
+/** Two forms of one word: "owes" and "owe", "went" and "go". */
+function sameWord(a: Word, b: Word): boolean {
+  return a.stem === b.stem || lexicon().relation(a.text, b.text) === "same";
 }
 
 /**

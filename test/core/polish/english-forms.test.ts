@@ -56,3 +56,31 @@ describe("a verb's tense, a fact of its own", () => {
     expect(judge(input, output, style)).toMatchObject({ faithful: true });
   });
 });
+
+describe("function words a rephrasing writes another way", () => {
+  it.each([
+    ["the tickets were about forty dollars", "The tickets cost approximately $40."],
+    ["you will get an email tomorrow", "You will receive an email tomorrow."],
+  ])("accepts %j → %j, a function word replaced by its equivalent", (input, output) => {
+    expect(judge(input, output, "formal")).toMatchObject({ faithful: true });
+  });
+
+  it("keeps Clean Up to the dictated words", () => {
+    const result = judge("you will get an email tomorrow", "You will receive an email tomorrow.", "clean-up");
+    expect(result).toMatchObject({ faithful: false, added: ["receive"] });
+  });
+});
+
+describe("who does what to whom, told by pronouns", () => {
+  it.each([
+    ["the landlord owes me three hundred dollars", "I owe the landlord $300.", ["me", "i"]],
+    ["my sister called us last night", "We called my sister last night.", ["us", "we"]],
+  ])("refuses %j → %j", (input, output, moved) => {
+    expect(judge(input, output, "formal")).toMatchObject({ faithful: false, moved });
+  });
+
+  it("accepts a passive that keeps the roles", () => {
+    const result = judge("they told us the office is closed", "We were told the office is closed.", "formal");
+    expect(result).toMatchObject({ faithful: true });
+  });
+});
