@@ -791,7 +791,8 @@ function englishAmountWords(tokens: string[]): string[] {
 
 /**
  * English rates and clock times as people write them: "$200 a night" is "$200 per night" (an "a" or "an"
- * between an amount and the period or measure it is per), and "two in the afternoon" is "2 pm".
+ * between an amount and the period or measure it is per), "in one week" is "in a week", and "two in the
+ * afternoon" is "2 pm".
  */
 function englishRatesAndTimes(tokens: string[]): string[] {
   const out: string[] = [];
@@ -800,6 +801,11 @@ function englishRatesAndTimes(tokens: string[]): string[] {
     const amount = /^\d+$/.test(previous) || CURRENCIES.has(previous) || previous === "percent";
     if ((token === "a" || token === "an") && amount && RATE_UNITS.has(next)) {
       out.push("per");
+      continue;
+    }
+    // "one week" is "a week": the article before a single period or measure is its count.
+    if (token === "one" && RATE_UNITS.has(next)) {
+      out.push("a");
       continue;
     }
     const meridiem = /^\d{1,4}$/.test(previous) ? dayPart(tokens, index, clockHour(previous)) : undefined;

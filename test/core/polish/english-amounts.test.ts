@@ -15,6 +15,7 @@ describe("English amounts, rates and clock times as people write them", () => {
     ["eight in the evening", "8 pm"],
     ["eleven at night", "11 p.m."],
     ["two at night", "2 a.m."],
+    ["back in one week", "back in a week"],
   ])("reads %j as %j", (said, written) => {
     expect(comparableWords(said)).toEqual(comparableWords(written));
   });
@@ -45,5 +46,10 @@ describe("English amounts, rates and clock times as people write them", () => {
     ["a night time written as afternoon", "the alarm went off at eleven at night", "The alarm went off at 11 a.m."],
   ])("refuses %s", (_what, input, output) => {
     expect(judge(input, output, "formal").faithful).toBe(false);
+  });
+
+  it("accepts a single period counted with one, and refuses another count", () => {
+    expect(judge("i will call back in an hour", "I will call back in one hour.", "formal").faithful).toBe(true);
+    expect(judge("i will call back in an hour", "I will call back in two hours.", "formal").faithful).toBe(false);
   });
 });
