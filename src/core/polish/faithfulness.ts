@@ -4,7 +4,8 @@
  * spoken punctuation, casing, number, date, time and amount formats, abbreviations, spellings (all
  * normalised away in `words.ts`), and in the styles that rephrase (Formal, Casual, Concise, Email, Bullet
  * List) words replaced by their equivalents (WordNet, `lexicon.ts`) and dropped hedges and lead-ins. Not
- * allowed: a number, date, time, amount, name or negation lost, changed or invented; two facts of a kind
+ * allowed: a number, date, time, amount, name or negation lost, changed or invented; a verb's tense changed
+ * ("will finish" → "finished", "went" → "go"); two facts of a kind
  * swapped ("from Tuesday to Wednesday" → "from Wednesday to Tuesday", "Alice owes Bob" → "Bob owes Alice");
  * a "not" moved to another word; a taken-back word brought back; more plain content words lost or brought
  * in than the style allows; an answer to the dictation, or an order in it carried out.
@@ -151,6 +152,9 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   );
   const sourceStems = new Set(source.map((word) => word.stem));
   const sourceTexts = new Set(source.map((word) => word.text));
+  // A rephrasing may write a dictated function word as its equivalent: "about" as "approximately", "get"
+  // as "receive", "was $50" as "cost $50". Each such word stands for one word the rewrite no longer has.
+  const replaced = rephrasing ? source.filter((word) => replaceableFunctionWord(word, rewriteTexts)) : [];
   for (const [index, word] of written.entries()) {
     const reverted = word.fact && takenBack.has(word.stem);
     if (alignment.rewriteTo[index] !== undefined && !reverted) continue;
@@ -158,11 +162,18 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
       const known = word.name ? sourceTexts.has(word.text) : sourceStems.has(word.stem);
       if (known || sourceJoined.has(word.text)) continue;
       if (!word.fact && (styleWords?.has(word.text) || FUNCTION_WORDS.has(word.text))) continue;
+      const standsFor = replaced.findIndex((said) => relationAllowed(said, word, style));
+      if (standsFor >= 0) {
+        replaced.splice(standsFor, 1);
+        continue;
+      }
     }
     // A name the speaker never said is an invented fact (German writes every noun with a capital).
     const invented = word.name === true && !capitalisesNouns;
     (word.fact || invented ? addedFacts : addedContent).push(word.text);
   }
+
+  addedFacts.push(...changedTenses(kept, written, alignment, [...passives(source), ...passives(rewrite)]));
 
   const negationChange =
     kept.filter((word) => word.kind === "negation").length - written.filter((word) => word.kind === "negation").length;
@@ -174,6 +185,7 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
     ...crossedAroundPivot(kept, written, alignment),
     ...crossedPerson(source, rewrite, kept, written, alignment),
     ...movedNegations(kept, written, alignment),
+    ...swappedPronounRoles(source, rewrite),
   ];
   // Modality and conditions are facts too: "will refund" is not "may refund", and "if it ships" is not
   // "and it ships". A rewrite may drop a modal a style makes redundant, never bring in another kind.
@@ -185,9 +197,6 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   addedFacts.push(...addedModality);
   const saidOrder = modalities(input, SEQUENCE);
   addedFacts.push(...modalities(output, SEQUENCE).filter((order) => !saidOrder.includes(order)));
-  if (saidModalities.includes("will") && !modalities(output).includes("will")) {
-    addedFacts.push(...nowPast(kept, written));
-  }
   const conditionsLost = conditions(input) - conditions(output);
   if (conditionsLost > 0) lostFacts.push("if");
   const contentCount = new Set(kept.filter((word) => !word.fact).map((word) => word.stem)).size;
@@ -269,6 +278,11 @@ export function describeUnfaithful(check: FaithfulnessCheck): string {
 /** The words of `text` as the check compares them (exported for the eval's fact checks). */
 export function comparableWords(text: string): string[] {
   return analyse(text).map((word) => word.text);
+}
+
+/** A dictated function word the rewrite dropped, which a word of the rewrite may stand for. */
+function replaceableFunctionWord(word: Word, rewriteTexts: Set<string>): boolean {
+  return FUNCTION_WORDS.has(word.text) && !word.takenBack && !rewriteTexts.has(word.text);
 }
 
 /** Whether `b` of the rewrite may stand for `a` of the dictation in this style. */
@@ -504,6 +518,30 @@ function crossedPerson(source: Word[], rewrite: Word[], kept: Word[], written: W
   return [];
 }
 
+// Forms of "be" and "get" before a participle make it a passive ("must be paid"), which says no tense.
+const PASSIVE_AUXILIARIES = words("be is am are was were been being get gets got gotten getting");
+
+/** The participles of passives in a text: "paid" in "it must be paid", "sent" in "it got sent". */
+function passives(list: Word[]): Word[] {
+  return list.filter((word, index) => index > 0 && PASSIVE_AUXILIARIES.has(list[index - 1].text));
+}
+
+/**
+ * Verbs whose tense the rewrite changed: a dictated "we will finish" written "We finished", "we sent"
+ * written "We send". When is as much a fact as what: each dictated verb and the form of the same verb the
+ * rewrite has for it must both be past forms or both not. An -ing form carries no tense of its own (its
+ * auxiliary does), and a passive's participle ("it must be paid" for "pay it") none either.
+ */
+function changedTenses(source: Word[], rewrite: Word[], alignment: Alignment, passive: Word[]): string[] {
+  const { past } = lexicon();
+  const tenseless = (word: Word) => word.fact || word.text.endsWith("ing") || passive.includes(word);
+  return source.flatMap((word, index) => {
+    const other = rewrite[alignment.sourceTo[index] ?? -1];
+    if (!other || other.text === word.text || tenseless(word) || tenseless(other)) return [];
+    return sameWord(word, other) && past(word.text) !== past(other.text) ? [other.text] : [];
+  });
+}
+
 // What a modal says, in the words of each language: an obligation, a possibility, advice, a plan or an
 // ability. "could" asks politely as often as it doubts, so it counts with "can".
 const MODALITY: [string, RegExp][] = [
@@ -534,22 +572,6 @@ const SEQUENCE: [string, RegExp][] = [
 function modalities(text: string, table = MODALITY): string[] {
   const said = normalise(text);
   return table.filter(([, pattern]) => new RegExp(pattern.source, "g").test(said)).map(([modal]) => modal);
-}
-
-/**
- * Verbs of the dictation the rewrite put in the past ("hire" → "hired"). With the dictation's "will" gone,
- * a plan became a done deed: "we're gonna hire two engineers" → "We have hired two engineers".
- */
-function nowPast(source: Word[], rewrite: Word[]): string[] {
-  const said = new Map(source.filter((word) => !/ed$/.test(word.text)).map((word) => [word.stem, word.text]));
-  return rewrite
-    .filter((word) => /[^e]ed$/.test(word.text) && !source.some((other) => other.text === word.text))
-    .filter((word) =>
-      [word.text.slice(0, -1), word.text.slice(0, -2), word.text.slice(0, -3)].some(
-        (base) => said.has(stem(base)) || said.has(base),
-      ),
-    )
-    .map((word) => word.text);
 }
 
 // A condition the rest of a sentence hangs on.
@@ -595,6 +617,55 @@ function context(list: Word[], index: number): string {
   if (date) return "date";
   const unit = near.find((word) => word.kind === "unit");
   return unit ? unit.text : "";
+}
+
+// A personal pronoun's subject and object forms: which one a verb has says who does it to whom.
+const PRONOUN_CASES: [string, string][] = [
+  ["i", "me"],
+  ["we", "us"],
+  ["he", "him"],
+  ["she", "her"],
+  ["they", "them"],
+];
+
+/**
+ * A pronoun that traded roles around a verb both keep: "the vendor owes us" → "We owe the vendor", "we
+ * called them" → "They called us". The object right after a dictated verb became the subject before the
+ * same verb in the rewrite, or the other way round. A passive ("we were told") says who did what in other
+ * words, and is not read as such a swap.
+ */
+function swappedPronounRoles(source: Word[], rewrite: Word[]): string[] {
+  // The plain word a pronoun is the object of (the word before it) or the subject of (the first plain word
+  // after it, past modals and auxiliaries other than "be" and "get").
+  const objectOf = (list: Word[], pronoun: string) =>
+    list.flatMap((word, index) =>
+      index > 0 && word.text === pronoun && !list[index - 1].optional ? [list[index - 1]] : [],
+    );
+  const subjectOf = (list: Word[], pronoun: string) =>
+    list.flatMap((word, index) => {
+      if (word.text !== pronoun) return [];
+      const verb = list.slice(index + 1).find((next) => !next.optional || PASSIVE_AUXILIARIES.has(next.text));
+      return verb && !verb.optional ? [verb] : [];
+    });
+  for (const [subject, object] of PRONOUN_CASES) {
+    for (const [said, written, saidRole, writtenRole] of [
+      [object, subject, objectOf, subjectOf],
+      [subject, object, subjectOf, objectOf],
+    ] as const) {
+      const verbs = saidRole(source, said);
+      const alsoSaid = writtenRole(source, written);
+      const swapped = writtenRole(rewrite, written).some(
+        (verb) => verbs.some((other) => sameWord(other, verb)) && !alsoSaid.some((other) => sameWord(other, verb)),
+      );
+      if (swapped) return [said, written];
+    }
+  }
+  return [];
+}
+
+/** Two forms of one word: "owes" and "owe", "went" and "go". */
+function sameWord(a: Word, b: Word): boolean {
+  return a.stem === b.stem || lexicon().relation(a.text, b.text) === "same";
 }
 
 /**

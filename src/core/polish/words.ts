@@ -170,10 +170,14 @@ export function analyse(text: string): Word[] {
   // Han text has no spaces: its cues become a mark of Latin letters, so splitting characters keeps it whole.
   prepared = prepared.replace(CJK_CORRECTIONS, ` ${CORRECTION_MARK}han_correction `);
   const raw = prepared.match(/[\p{L}\p{M}\p{N}\uE000\uE001_]+/gu) ?? [];
-  const tokens = amountsInOrder(
-    dayPeriods(
-      clockPhrases(
-        numbersToDigits(spokenFractions(withoutStutters(raw.flatMap(splitCjk).flatMap(expandAbbreviation)))),
+  const tokens = englishRatesAndTimes(
+    amountsInOrder(
+      dayPeriods(
+        clockPhrases(
+          numbersToDigits(
+            englishAmountWords(spokenFractions(withoutStutters(raw.flatMap(splitCjk).flatMap(expandAbbreviation)))),
+          ),
+        ),
       ),
     ),
   );
@@ -322,6 +326,12 @@ export function normalise(text: string): string {
       // A time on the hour is its hour ("9:00" as "nine o'clock"); an hour's leading zero goes ("09:30").
       .replace(/\b0(\d)(?=:\d\d\b)/g, "$1")
       .replace(/\b(\d{1,2}):00\b/g, "$1")
+      // "2.5 million" is 2,500,000, not 25 million: a decimal before a scale word is written out.
+      .replace(
+        /\b(\d+)\.(\d+)\s+(thousand|million|billion|trillion)\b/g,
+        (_, whole: string, part: string, scale: string) =>
+          String(Math.round(Number(`${whole}.${part}`) * SCALES[scale])),
+      )
       .replace(/(\d)[.:,](\d)/g, "$1$2")
       .replace(/(\d)(?:st|nd|rd|th|er|e|º|ª)\b/g, "$1")
       .replace(/(\d)\.(?=\s|$)/g, "$1")
@@ -644,6 +654,8 @@ const SCALES: Record<string, number> = {
   millón: 1_000_000,
   millones: 1_000_000,
   millionen: 1_000_000,
+  billion: 1_000_000_000,
+  trillion: 1_000_000_000_000,
   hundredth: 100,
   thousandth: 1000,
   hundert: 100,
@@ -1006,6 +1018,7 @@ function runValue(run: string[]): string {
   let started = false;
   let decimals = "";
   let afterPoint = false;
+  let scaleAfterPoint = 1;
   const flush = () => {
     if (started) groups.push(total + current);
     total = 0;
@@ -1017,6 +1030,11 @@ function runValue(run: string[]): string {
     if (DECIMAL_POINTS.has(token)) {
       flush();
       afterPoint = true;
+      continue;
+    }
+    if (afterPoint && token in SCALES && SCALES[token] >= 1000) {
+      // "two point five million" is 2,500,000: the scale multiplies the whole decimal.
+      scaleAfterPoint *= SCALES[token];
       continue;
     }
     if (afterPoint) {
@@ -1071,7 +1089,74 @@ function runValue(run: string[]): string {
   }
   flush();
   const whole = groups.length === 1 ? String(groups[0]) : groups.map(String).join("");
+  if (scaleAfterPoint > 1) return String(Math.round(Number(`${whole}.${decimals || 0}`) * scaleAfterPoint));
   return whole + decimals;
+}
+
+// The periods and measures a rate is given in: "$200 a night", "twelve percent a year", "two a day".
+const RATE_UNITS = words(
+  "second minute hour day night week month quarter year person head piece item unit mile kilometer gallon liter litre",
+);
+// The part of the day that makes a clock hour a.m. or p.m.: "two in the afternoon" is 2 p.m., "ten at
+// night" 10 p.m. and "two at night" 2 a.m.
+const DAY_PARTS: [string[], (hour: number) => string | undefined][] = [
+  [["in", "the", "morning"], () => "am"],
+  [["in", "the", "afternoon"], () => "pm"],
+  [["in", "the", "evening"], () => "pm"],
+  [["at", "night"], (hour) => (hour >= 6 && hour <= 11 ? "pm" : hour <= 4 || hour === 12 ? "am" : undefined)],
+];
+
+/** English amount words as the amounts people write: "ten grand" is "$10,000" ("ten thousand dollars"). */
+function englishAmountWords(tokens: string[]): string[] {
+  return tokens.flatMap((token, index) =>
+    token === "grand" && isNumberish(tokens[index - 1]) ? ["thousand", "dollars"] : [token],
+  );
+}
+
+/**
+ * English rates and clock times as people write them: "$200 a night" is "$200 per night" (an "a" or "an"
+ * between an amount and the period or measure it is per), "in one week" is "in a week", and "two in the
+ * afternoon" is "2 pm".
+ */
+function englishRatesAndTimes(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let index = 0; index < tokens.length; index++) {
+    const [token, previous, next] = [tokens[index], out.at(-1) ?? "", tokens[index + 1] ?? ""];
+    const amount = /^\d+$/.test(previous) || CURRENCIES.has(previous) || previous === "percent";
+    if ((token === "a" || token === "an") && amount && RATE_UNITS.has(next)) {
+      out.push("per");
+      continue;
+    }
+    // "one week" is "a week": the article before a single period or measure is its count.
+    if (token === "one" && RATE_UNITS.has(next)) {
+      out.push("a");
+      continue;
+    }
+    const meridiem = /^\d{1,4}$/.test(previous) ? dayPart(tokens, index, clockHour(previous)) : undefined;
+    if (meridiem) {
+      out.push(meridiem.text);
+      index += meridiem.length - 1;
+      continue;
+    }
+    out.push(token);
+  }
+  return out;
+}
+
+/** The hour of a clock time as the tokens carry it: "2" → 2, "230" (2:30) → 2. */
+function clockHour(time: string): number {
+  return Number(time.length > 2 ? time.slice(0, -2) : time);
+}
+
+/** "am" or "pm" for the part of the day said at `index` after a clock hour, and how many words said it. */
+function dayPart(tokens: string[], index: number, hour: number): { text: string; length: number } | undefined {
+  if (hour < 1 || hour > 12) return undefined;
+  for (const [phrase, meridiem] of DAY_PARTS) {
+    if (!phrase.every((word, offset) => tokens[index + offset] === word)) continue;
+    const text = meridiem(hour);
+    return text ? { text, length: phrase.length } : undefined;
+  }
+  return undefined;
 }
 
 /** The compared form of a word: plural, past and -ing endings removed. */
