@@ -46,7 +46,7 @@ const SPOKEN_END = /\b(?:period|full stop|question mark|exclamation (?:mark|poin
 /**
  * Decides what of a rewrite may be used: all of it when faithful; else, when the rewrite keeps the
  * transcript's sentences one for one, the faithful ones polished and the rest exactly as dictated (the
- * finest salvage that stays honest); else none of it.
+ * finest salvage that stays honest); else none of it, each dictated sentence a refused part of its own.
  */
 export function acceptRewrite({
   input,
@@ -66,9 +66,21 @@ export function acceptRewrite({
   }
   const dictated = splitSentences(input, SPOKEN_END);
   const rewritten = splitSentences(output);
-  if (dictated.length < 2 || dictated.length !== rewritten.length) {
+  if (dictated.length < 2) {
     const parts = [{ dictated: input, text: input, gap: "", faithful: false, check }];
     return { outcome: "unfaithful", text: input, check, keptSentences: 1, sentences: 1, parts };
+  }
+  // A rewrite that merged or split sentences cannot be judged one for one: each dictated sentence is
+  // refused on its own, so the salvage can ask for it alone (a short sentence is what a small model does best).
+  if (dictated.length !== rewritten.length) {
+    const parts = dictated.map((sentence, index): RewritePart => ({
+      dictated: sentence.text,
+      text: sentence.text,
+      gap: index < dictated.length - 1 ? sentence.gap || " " : "",
+      faithful: false,
+      check,
+    }));
+    return { ...joinParts(parts), text: input, check };
   }
   const parts = rewritten.map((sentence, index): RewritePart => {
     const said = dictated[index].text;

@@ -65,6 +65,20 @@ describe("salvage", () => {
     expect(result.outcome).toBe("polished");
   });
 
+  it("asks for each dictated sentence alone when the rewrite merged them, and keeps the faithful ones", async () => {
+    const dictated = "the van is booked for friday period we pay forty dollars period";
+    const first = acceptRewrite({ input: dictated, output: "The van is booked; we pay $14.", style: "clean-up" });
+    expect(first).toMatchObject({ outcome: "unfaithful", text: dictated, keptSentences: 2, sentences: 2 });
+    const asked: string[] = [];
+    const result = await salvage(first, "clean-up", async (text) => {
+      asked.push(text);
+      return text.startsWith("the van") ? "The van is booked for Friday." : "We pay $4.";
+    });
+    expect(asked).toEqual(["the van is booked for friday period", "we pay forty dollars period"]);
+    expect(result).toMatchObject({ outcome: "partial", keptSentences: 1, sentences: 2 });
+    expect(result.text).toBe("The van is booked for Friday. we pay forty dollars period");
+  });
+
   it(`asks for at most ${MAX_SALVAGED_PARTS} sentences of one piece`, async () => {
     const many = Array.from({ length: 5 }, (_, i) => `item ${i + 1} costs ${i + 10} dollars.`).join(" ");
     const bad = Array.from({ length: 5 }, (_, i) => `Item ${i + 1} costs ${i + 90} dollars.`).join(" ");
