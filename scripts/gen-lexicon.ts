@@ -8,8 +8,9 @@
  * WordNet is the lexical data a careful reader would consult: words that share a sense ("bucks" and
  * "dollars", "arrive" and "get"), a word and its derived forms ("migration" and "migrate"), and a verb and
  * the broader verb it is a way of doing ("push" and "move"). Only what the check can use is kept: common
- * lower-case words of one or two words, never proper names or numbers, so the table stays small enough to
- * ship in the extension. A test regenerates it and fails when the file is stale.
+ * lower-case words, nouns of one or two words and verb, adjective and adverb phrases of up to four ("put
+ * off", "for the time being"), never proper names or numbers, so the table stays small enough to ship in
+ * the extension. A test regenerates it and fails when the file is stale.
  *
  *   npx tsx scripts/gen-lexicon.ts [--check]
  */
@@ -42,12 +43,21 @@ interface Synset {
   broader: string[];
 }
 
-/** A lemma the check can compare: lower case letters, one or two words, no digits or proper names. */
-function usable(lemma: string): string | undefined {
+// The longest lemma kept, in words, by part of speech. Verbs, adjectives and adverbs keep their phrases of
+// up to four words ("put off", "find out", "at the moment", "for the time being"): dictation says them
+// where writing has one word. Nouns of three or more words are terms ("acetic acid bacteria") a rephrasing
+// does not reach for, and would double the shipped table.
+const MAX_WORDS: Record<string, number> = { n: 2, v: 4, a: 4, r: 4 };
+
+/** A lemma the check can compare: lower case letters, no digits or proper names, at most `maxWords` words. */
+function usable(lemma: string, maxWords = 2): string | undefined {
   const word = lemma.replace(/\(\w+\)$/, "").replace(/_/g, " ");
-  if (!/^[a-z]+(?:[ '-][a-z]+)?$/.test(word)) return undefined;
+  if (!/^[a-z]+(?:[ '-][a-z]+)*$/.test(word) || word.split(/[ '-]/).length > maxWords) return undefined;
   return word;
 }
+
+/** A lemma of a synset of part of speech `pos`, as `usable` keeps it. */
+const usableIn = (pos: string) => (lemma: string) => usable(lemma, MAX_WORDS[pos] ?? 2);
 
 function readSynsets(): Map<string, Synset> {
   const synsets = new Map<string, Synset>();
@@ -101,21 +111,21 @@ function irregularForms(file: string, known: Set<string>): string[] {
 /** One line per group of equivalent words, in three sections the check treats differently. */
 export function buildLexicon(): string {
   const synsets = readSynsets();
-  const lines = (groups: Iterable<string[]>) => {
+  const lines = (groups: Iterable<(string | undefined)[]>) => {
     const seen = new Set<string>();
     for (const group of groups) {
-      const words = [...new Set(group.map(usable).filter((word): word is string => word !== undefined))].sort();
+      const words = [...new Set(group.filter((word): word is string => word !== undefined))].sort();
       if (words.length > 1) seen.add(words.join("|"));
     }
     return [...seen].sort();
   };
-  const synonyms = lines([...synsets.values()].map((synset) => synset.words));
+  const synonyms = lines([...synsets.values()].map((synset) => synset.words.map(usableIn(synset.pos))));
   const linked = (links: (synset: Synset) => Synset["derived"]) =>
     lines(
       [...synsets.values()].flatMap((synset) =>
         links(synset).map(([from, target, targetPos, to]) => {
           const other = synsets.get(`${targetPos === "s" ? "a" : targetPos}${target}`);
-          return [synset.words[from], other?.words[to] ?? ""];
+          return [usableIn(synset.pos)(synset.words[from]), other && usableIn(other.pos)(other.words[to])];
         }),
       ),
     );
@@ -129,12 +139,16 @@ export function buildLexicon(): string {
           .flatMap((word) =>
             (synsets.get(`v${target}`)?.words ?? [])
               .filter((other) => !other.includes("_"))
-              .map((other) => [word, other]),
+              .map((other) => [usable(word), usable(other)]),
           ),
       ),
     ),
   );
-  const spellings = lines(Object.entries(JSON.parse(readFileSync(SPELLINGS, "utf8")) as Record<string, string>));
+  const spellings = lines(
+    Object.entries(JSON.parse(readFileSync(SPELLINGS, "utf8")) as Record<string, string>).map((pair) =>
+      pair.map((word) => usable(word)),
+    ),
+  );
   // The words the run-time table holds: an irregular form is worth keeping only when its base is one.
   const known = new Set(
     [synonyms, derived, broader, spellings, opposites].flatMap((section) => section.flatMap((line) => line.split("|"))),

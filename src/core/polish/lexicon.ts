@@ -28,7 +28,7 @@ type Section = (typeof SECTIONS)[number];
 export const LEXICON_PATH = path.join("lexicon", "equivalents.txt");
 
 export interface Lexicon {
-  /** How `a` and `b` (lower-case words or two-word phrases, any inflection) are related, if at all. */
+  /** How `a` and `b` (lower-case words or phrases of up to four words, any inflection) are related, if at all. */
   relation(a: string, b: string): Relation | undefined;
   /** Whether the table knows the word in any form: an unknown word is most likely a name or a term. */
   knows(word: string): boolean;
@@ -102,8 +102,8 @@ function parseLexicon(text: string): Table {
 
 function makeLexicon({ groups: table, irregular, verbForms }: Table): Lexicon {
   const lemmas = (word: string) => {
-    const bases = irregular.get(word);
-    return bases ? [...new Set([...regularBases(word, table), ...bases])] : regularBases(word, table);
+    const bases = irregularBases(word, irregular, table);
+    return bases.length ? [...new Set([...regularBases(word, table), ...bases])] : regularBases(word, table);
   };
   const share = (a: string[], b: string[], section: Section) => {
     const index = SECTIONS.indexOf(section);
@@ -133,6 +133,18 @@ function makeLexicon({ groups: table, irregular, verbForms }: Table): Lexicon {
       return undefined;
     },
   };
+}
+
+/**
+ * The base forms of an irregular word, or of a phrase whose first word is irregular ("went up" → "go up"):
+ * dictation inflects a phrasal verb's verb, and the table lists the phrase under its base form.
+ */
+function irregularBases(word: string, irregular: Map<string, string[]>, table: Map<string, number[]>): string[] {
+  const space = word.indexOf(" ");
+  if (space < 0) return irregular.get(word) ?? [];
+  const tail = word.slice(space);
+  const bases = irregular.get(word.slice(0, space)) ?? [];
+  return bases.map((base) => base + tail).filter((phrase) => table.has(phrase));
 }
 
 // WordNet's own rules for finding a word's base form (morphy), for regular inflections.
