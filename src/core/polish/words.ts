@@ -1,3 +1,5 @@
+import { chineseSpellings, HAN, isHanDate, splitHan } from "./chinese";
+
 /**
  * The words of a dictation or a rewrite as the faithfulness check compares them, in their order.
  *
@@ -278,7 +280,7 @@ function makeWord(text: string, line: number): Word {
     ? "number"
     : NEGATIONS.has(text)
       ? "negation"
-      : DATE_WORDS.has(text) || DATE_SHIFTS.has(text)
+      : DATE_WORDS.has(text) || DATE_SHIFTS.has(text) || isHanDate(text)
         ? "date"
         : UNIT_WORDS.has(text)
           ? "unit"
@@ -286,15 +288,15 @@ function makeWord(text: string, line: number): Word {
   const fact = kind !== "content";
   const optional =
     !fact && (FILLERS.has(text) || FUNCTION_WORDS.has(text) || (text.length === 1 && /[a-z]/.test(text)));
-  // "one" and "second" stay words when alone (numbersToDigits) but compare equal to their digits.
-  const compared = text === "one" ? "1" : text === "second" ? "2" : stem(text);
+  // "one", "second" and 一 stay words when alone (numbersToDigits) but compare equal to their digits.
+  const compared = text === "one" || text === "一" ? "1" : text === "second" ? "2" : stem(text);
   return { text, stem: compared, kind, fact, optional, line };
 }
 
 /** Lower case, one apostrophe, contractions spelled out, symbols as words, digits joined as people read them. */
 export function normalise(text: string): string {
   return (
-    chineseNumbers(text.normalize("NFKC"))
+    chineseNumbers(chineseSpellings(text.normalize("NFKC")))
       // getUserName → get User Name before lower-casing; snake_case splits at the underscore below.
       .replace(/([a-z])([A-Z])/g, "$1 $2")
       // A line break separates list items; the mark keeps their lines apart.
@@ -364,14 +366,15 @@ function expandAbbreviation(token: string): string[] {
   return spoken ? spoken.split(" ") : [token];
 }
 
-// Han, kana and hangul are compared character by character: there are no spaces between their words.
+// Han, kana and hangul are compared character by character: there are no spaces between their words. A
+// few Chinese words are kept whole (`splitHan`).
 function splitCjk(token: string): string[] {
   if (!/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(token)) return [token];
   return (
     token.match(
-      /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu,
+      /\p{Script=Han}+|[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu,
     ) ?? []
-  );
+  ).flatMap((part) => (HAN.test(part) ? splitHan(part) : [part]));
 }
 
 // Chinese numerals, and what makes a lone one a number rather than part of a word (一下, 一起): a
@@ -797,13 +800,14 @@ function numbersToDigits(input: string[]): string[] {
       run.pop();
       end--;
     }
-    // "one" and "second" alone are often not numbers ("the blue one", "a second opinion"): keep them as
+    // "one" and "second" alone are often not numbers ("the blue one", "a second opinion"), nor is a 一 that
+    // `chineseNumbers` left without a measure word (一起, 一定, 统一): keep them as
     // they are on both sides, so they compare equal either way.
     if (
       run.length === 0 ||
       (run.length === 1 &&
         !(run[0] in TENS || run[0] in TEENS || run[0] in HUNDREDS || run[0] in SCALES) &&
-        (run[0] === "one" || run[0] === "second" || !(run[0] in UNITS)))
+        (run[0] === "one" || run[0] === "second" || run[0] === "一" || !(run[0] in UNITS)))
     ) {
       out.push(tokens[index]);
       index++;

@@ -1,0 +1,252 @@
+/**
+ * How the guard reads Chinese, which has no spaces between its words. Han text is compared character by
+ * character (`words.ts`), except for the words whose characters would mislead on their own: dates (明天 is
+ * not 明 and 天, and 后天 is another day), hedges a rephrasing may drop (我觉得, 可能, 一下), and words whose
+ * 不, 没 or 别 is no negation (特别, 不错). On top of that come what a careful editor knows of Chinese: a
+ * surname after 小/老 or before a title (小李, 王经理) is a name, one character written for another in the
+ * same place is another word, and four characters dropped in a row are a clause.
+ *
+ * Nothing here imports the rest of the guard: `words.ts` and `faithfulness.ts` call in.
+ */
+
+import type { StyleId } from "../catalog";
+
+/** A Han character. */
+export const HAN = /\p{Script=Han}/u;
+
+// The week's other names (星期, 礼拜) and the formal day words, as the words people write most.
+const HAN_SPELLINGS: [RegExp, string][] = [
+  [/(?:星期|礼拜)(?=[一二三四五六日天])|(?<=[上下这本每])个?(?:星期|礼拜)/g, "周"],
+  [/周天/g, "周日"],
+  [/这个?周/g, "本周"],
+  [/这个月/g, "本月"],
+  [/今日/g, "今天"],
+  [/明日/g, "明天"],
+  [/昨日/g, "昨天"],
+];
+
+/** Chinese day and week words as one spelling: "下礼拜三" is "下周三", "明日" is "明天". */
+export function chineseSpellings(text: string): string {
+  return HAN_SPELLINGS.reduce((said, [pattern, written]) => said.replace(pattern, written), text);
+}
+
+// Days, weeks, months and parts of the day: facts, like "tomorrow" and "next friday".
+const HAN_DATES = [
+  "[上下本]周[一二三四五六日]",
+  "周[一二三四五六日末]",
+  "[上下本]周",
+  "[上下本]个月",
+  "大后天",
+  "大前天",
+  "[今明后昨前]天",
+  "[今明昨]晚",
+  "[今明]早",
+  "[今明去前后]年",
+  "[月年][底初]",
+  "[上下中]午",
+  "晚上",
+  "早上",
+  "凌晨",
+  "傍晚",
+];
+/** Hedges and softeners a rephrasing may drop, as English "I think", "probably" and "just". */
+export const HAN_HEDGES: ReadonlySet<string> = new Set(
+  "觉得 认为 可能 也许 或许 大概 其实 好像 似乎 感觉 一下 稍微 有点 真的".split(" "),
+);
+/** What a style itself brings in Chinese, as `STYLE_WORDS` in English: greetings, sign-offs, politeness, particles. */
+export const HAN_STYLE_WORDS: Partial<Record<StyleId, ReadonlySet<string>>> = {
+  email: new Set("您好 你好 大家好 各位 尊敬 谢谢 感谢 此致 敬礼 祝好 顺祝 商祺 请 您".split(" ")),
+  formal: new Set("请 您 敬请 烦请".split(" ")),
+  casual: new Set("哈 呗 嘛 哦 呀 啊".split(" ")),
+};
+// Words whose 不, 没 or 别 negates nothing: "especially", "other people", "good", "however".
+const HAN_NOT_NEGATIONS =
+  "特别 区别 分别 告别 个别 级别 类别 性别 差别 识别 别人 别的 别处 不过 不错 不少 不久 不断 不仅 不但 不管 不论 不得不 没收".split(
+    " ",
+  );
+// A verb, 不 or 没 and the verb again asks a yes-or-no question (来不来 "whether you come", 参加不参加): no
+// negation.
+const A_NOT_A = "(?<verb>\\p{Script=Han}{1,2})[不没]\\k<verb>";
+// 一下 after a verb is "briefly", not one of something (一下午 is a whole afternoon, 一下子 "at once").
+const HAN_WORD = new RegExp(
+  [
+    ...HAN_DATES,
+    ...HAN_NOT_NEGATIONS,
+    A_NOT_A,
+    "一下(?![午子])",
+    "你好(?!好)|您好|大家好|此致|敬礼|祝好|顺祝|商祺|尊敬|谢谢|感谢",
+    ...[...HAN_HEDGES].filter((hedge) => hedge !== "一下"),
+  ].join("|"),
+  "gu",
+);
+const HAN_DATE = new RegExp(`^(?:${HAN_DATES.join("|")})$`, "u");
+
+/** A run of Han text as the words the guard compares: the words of `HAN_WORD` whole, other characters one by one. */
+export function splitHan(run: string): string[] {
+  const out: string[] = [];
+  let at = 0;
+  for (const match of run.matchAll(HAN_WORD)) {
+    out.push(...run.slice(at, match.index));
+    out.push(match[0]);
+    at = match.index + match[0].length;
+  }
+  out.push(...run.slice(at));
+  return out;
+}
+
+/** Whether a word is a Chinese date ("明天", "下周三", "下午"). */
+export function isHanDate(text: string): boolean {
+  return HAN_DATE.test(text);
+}
+
+// The most common surnames, less those that make a common word after 小 or 老 (小于 "less than", 老毛病
+// "an old trouble", 小龙虾 "crayfish", 小黄车, 小金库, 小孔, 小段).
+const SURNAMES = new Set(
+  "王李张刘陈杨赵吴周徐孙朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖董袁潘蒋蔡余杜程苏魏吕任沈姚卢姜崔钟谭陆汪范贾夏韦付邹孟熊秦邱尹薛闫侯史陶黎贺顾郝龚邵严覃武戴莫汤".split(
+    "",
+  ),
+);
+// What a surname is said with: 小李, 老王 before it; 王经理, 张老师, 陈总 after it.
+const NAME_PREFIXES = new Set(["小", "老"]);
+const TITLES = [
+  "经理",
+  "老师",
+  "先生",
+  "女士",
+  "小姐",
+  "太太",
+  "医生",
+  "大夫",
+  "教授",
+  "主任",
+  "师傅",
+  "阿姨",
+  "叔叔",
+  "律师",
+  "同学",
+  "校长",
+  "局长",
+  "部长",
+  "处长",
+  "科长",
+  "院长",
+  "总",
+  "董",
+  "工",
+];
+// 总 after a surname is a title (陈总) unless it starts a word: 周总结 is a weekly summary.
+const NOT_TITLE_AFTER = /^总[结是共统部之体公裁额数计而算归的]/;
+
+interface HanToken {
+  text: string;
+  fact: boolean;
+  optional: boolean;
+  name?: boolean;
+}
+
+/**
+ * Marks the surnames of a Chinese text as names, which are facts: "小李" is not "小王", in any style. Other
+ * Han characters carry no capital to tell a name by.
+ */
+export function markHanNames<T extends HanToken>(list: T[]): T[] {
+  return list.map((word, index) => {
+    // A name a self-correction took back stays taken back.
+    if (!SURNAMES.has(word.text) || word.fact || word.optional) return word;
+    const before = list[index - 1]?.text ?? "";
+    const after = list
+      .slice(index + 1, index + 3)
+      .map((next) => next.text)
+      .join("");
+    const titled = TITLES.some((title) => after.startsWith(title)) && !NOT_TITLE_AFTER.test(after);
+    return NAME_PREFIXES.has(before) || titled ? { ...word, name: true, fact: true } : word;
+  });
+}
+
+/** A plain Han word the guard weighs: no fact, no filler or particle, no hedge. */
+function plainHan(word: HanToken): boolean {
+  return HAN.test(word.text) && !word.fact && !word.optional && !HAN_HEDGES.has(word.text);
+}
+
+// The structural particles people hear alike and write by grammar: writing one for another is spelling.
+const PARTICLES = new Set(["的", "地", "得"]);
+
+/**
+ * Han characters the rewrite wrote for others in the same place, between words both kept: "小李" → "小王",
+ * "期中" → "期终", "写在" → "填在". A clean-up writes what was said: each such place is a changed word.
+ */
+function hanSubstitutions(
+  source: HanToken[],
+  rewrite: HanToken[],
+  sourceTo: readonly (number | undefined)[],
+  rewriteTo: readonly (number | undefined)[],
+): [string, string][] {
+  const changed: [string, string][] = [];
+  let previous = -1;
+  let said: HanToken[] = [];
+  for (let index = 0; index <= source.length; index++) {
+    const at = index < source.length ? sourceTo[index] : rewrite.length;
+    if (at === undefined) {
+      said.push(source[index]);
+      continue;
+    }
+    // A word kept out of order anchors nothing: the gap runs on to the next word kept in order.
+    if (at <= previous) continue;
+    const written = rewrite
+      .slice(previous + 1, at)
+      .filter((_, offset) => rewriteTo[previous + 1 + offset] === undefined);
+    const [saidPlain, writtenPlain] = [said.filter(plainHan), written.filter(plainHan)];
+    const spelling = [...saidPlain, ...writtenPlain].every((word) => PARTICLES.has(word.text));
+    if (saidPlain.length && writtenPlain.length && !spelling) changed.push([texts(saidPlain), texts(writtenPlain)]);
+    previous = at;
+    said = [];
+  }
+  return changed;
+}
+
+function texts(list: HanToken[]): string {
+  return list.map((word) => word.text).join("");
+}
+
+// Four Han characters in a row make a clause or a fact of their own: "需要带身份证", "在三楼会议室".
+const CLAUSE_CHARACTERS = 4;
+
+/**
+ * Runs of dictated Han characters the rewrite dropped together, after the first word it kept (what comes
+ * before is a lead-in, judged apart): a clause, a place, an object, a requirement. No style's tolerance
+ * for stray words covers a dropped fact.
+ */
+function droppedHanClauses(source: HanToken[], sourceTo: readonly (number | undefined)[]): string[] {
+  const dropped: string[] = [];
+  const firstKept = sourceTo.findIndex((at) => at !== undefined);
+  if (firstKept < 0) return dropped;
+  let run = "";
+  const flush = () => {
+    if ([...run].length >= CLAUSE_CHARACTERS) dropped.push(run);
+    run = "";
+  };
+  for (let index = firstKept + 1; index < source.length; index++) {
+    const word = source[index];
+    if (sourceTo[index] !== undefined || word.fact) flush();
+    else if (plainHan(word)) run += word.text;
+  }
+  flush();
+  return dropped;
+}
+
+/**
+ * What Chinese adds to the guard's verdict, as facts lost and brought in: dropped clauses in every style,
+ * and in a clean-up (`exact`) every character written for another.
+ */
+export function hanEdits(
+  source: HanToken[],
+  rewrite: HanToken[],
+  sourceTo: readonly (number | undefined)[],
+  rewriteTo: readonly (number | undefined)[],
+  exact: boolean,
+): { lost: string[]; added: string[] } {
+  const changed = exact ? hanSubstitutions(source, rewrite, sourceTo, rewriteTo) : [];
+  return {
+    lost: [...changed.map(([said]) => said), ...droppedHanClauses(source, sourceTo)],
+    added: changed.map(([, written]) => written),
+  };
+}
