@@ -16,7 +16,18 @@
 import type { StyleId } from "../catalog";
 import { lexicon, type Relation } from "./lexicon";
 import { applyVocabulary, type VocabularyEntry } from "../vocabulary";
-import { analyse, FUNCTION_WORDS, markNames, normalise, SENTENCE_END, stem, words, type Word } from "./words";
+import {
+  analyse,
+  FUNCTION_WORDS,
+  markNames,
+  normalise,
+  SENTENCE_END,
+  stem,
+  textLanguage,
+  words,
+  type Language,
+  type Word,
+} from "./words";
 
 export interface FaithfulnessParams {
   /** The dictated text (one piece or one sentence of it). */
@@ -91,11 +102,13 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   const output = applyVocabulary(params.output, vocabulary);
   const styleWords = STYLE_WORDS[style];
   const rephrasing = REPHRASING.has(style);
+  // Both texts are read in one language: "zum" in each, or in neither, is "zu dem".
+  const language = textLanguage(normalise(input)) ?? textLanguage(normalise(output));
   // An email's greeting and sign-off words ("hi", "thanks") may be moved or reworded.
-  const source = analyse(input).map((word) =>
+  const source = analyse(input, language).map((word) =>
     style === "email" && styleWords?.has(word.text) ? { ...word, optional: true } : word,
   );
-  const rewrite = markNames(output, analyse(output));
+  const rewrite = markNames(output, analyse(output, language));
   const capitalisesNouns = GERMAN.test(normalise(input));
   const kept = source.filter((word) => !word.optional);
   const written = rewrite.filter((word) => !word.optional || word.fact);
@@ -215,7 +228,7 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   const questionAnswered = isQuestion(input) && !output.includes("?") && !isQuestion(output);
   // A sentence of the rewrite with nothing of the dictation in it was made up: after a question it answers
   // it ("I believe it is."), anywhere else it adds to what was said ("I hope you are well.").
-  const madeUp = madeUpSentences(output, source, style);
+  const madeUp = madeUpSentences(output, source, style, language);
   if (!asksOrOrders) addedFacts.push(...madeUp);
   const answered =
     (asksOrOrders && madeUp.length > 0) ||
@@ -244,13 +257,13 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
  * The plain words of each sentence of `output` that shares no word with the dictation, in any form the
  * style allows; a style's own words (a greeting, a sign-off) and function words make no sentence.
  */
-function madeUpSentences(output: string, source: Word[], style: StyleId): string[] {
+function madeUpSentences(output: string, source: Word[], style: StyleId, language?: Language): string[] {
   const styleWords = STYLE_WORDS[style];
   const saidStems = new Set(source.map((word) => word.stem));
   return output
     .split(SENTENCE_END)
     .flatMap((sentence) => {
-      const own = analyse(sentence).filter((word) => !word.optional && !styleWords?.has(word.text));
+      const own = analyse(sentence, language).filter((word) => !word.optional && !styleWords?.has(word.text));
       const said = (word: Word) =>
         saidStems.has(word.stem) || source.some((other) => relationAllowed(other, word, style));
       return own.length > 0 && !own.some(said) ? [own.map((word) => word.text)] : [];
