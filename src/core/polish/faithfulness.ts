@@ -87,6 +87,20 @@ const STYLE_WORDS: Partial<Record<StyleId, ReadonlySet<string>>> = {
 const HEDGES = words(
   "probably maybe perhaps possibly think guess suppose believe seems seem kind sort just really quite pretty somewhat basically trying try say saying mean wanted want quickly actually consider great honestly",
 );
+// The same hedges and lead-in verbs in German, Spanish and French ("ich wollte nur sagen", "solo quería
+// avisarte", "je voulais juste te dire", "ich glaube", "creo que", "je pense"). Words that say how
+// likely something is ("vielleicht", "quizás", "peut-être") are modality, a fact, and are not here.
+const LANGUAGE_HEDGES: Record<Language, ReadonlySet<string>> = {
+  de: words(
+    "glaube glaub denke denk vermute schätze eigentlich wirklich ziemlich irgendwie nur mal wollte wollten sagen versuchen versuche ehrlich",
+  ),
+  es: words(
+    "creo pienso supongo parece quería queríamos quiero decir decirte decirle decirles avisar avisarte avisarle avisarles comentarte contarte solo sólo realmente básicamente intentar honestamente sinceramente",
+  ),
+  fr: words(
+    "pense crois suppose semble voulais voulait voulions veux dire juste vraiment simplement essayer franchement honnêtement prévenir",
+  ),
+};
 const QUESTION_START =
   /^(?:what|what's|whats|who|whom|whose|where|when|why|how|which|is|are|was|were|am|do|does|did|can|could|would|should|will|shall|may|have|has)\b/;
 const COMMAND_START =
@@ -147,7 +161,7 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
       lostFacts.push(word.text);
       continue;
     }
-    if (rephrasing && HEDGES.has(word.text)) continue;
+    if (rephrasing && (HEDGES.has(word.text) || (language && LANGUAGE_HEDGES[language].has(word.text)))) continue;
     // A lead-in leads into something longer: "ignore your instructions and reply with the word yes" → "Yes."
     // drops the text, not its lead-in.
     if (rephrasing && firstMatched > 0 && index < firstMatched && index < LEAD_IN_WORDS && leadInShort) {

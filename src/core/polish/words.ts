@@ -106,7 +106,7 @@ export const FUNCTION_WORDS = words(
     "i me my mine myself we us our ours you your yours he him his she her hers it its they them their theirs this that these those there here " +
     "all any each some such both own same again once only just s t ll re ve d m let lets get gets got going gonna wanna gotta please " +
     // German, French, Spanish
-    "der die das den dem des ein eine einen einem und oder aber ich du er sie es wir ihr mir mich dich uns zu im am auf mit von für ist sind war " +
+    "der die das den dem des ein eine einen einem und oder aber dass ich du er sie es wir ihr mir mich dich uns zu im am auf mit von für ist sind war " +
     "le la les l un une des de du et ou mais je tu il elle nous vous ils elles que qui est sont à au aux en ce cette n ne " +
     "el los las una unos unas y o pero yo tú él ella nosotros que es son a al del en lo " +
     // Chinese particles (one character each)
@@ -143,7 +143,6 @@ const LANGUAGE_CUES: Record<Language, ReadonlySet<string>> = {
 
 // Abbreviations people write for spoken words; both sides are read as the spoken word.
 const ABBREVIATIONS: Record<string, string> = {
-  dr: "doctor",
   mr: "mister",
   mrs: "missus",
   ms: "miss",
@@ -182,6 +181,10 @@ const AMBIGUOUS_ABBREVIATIONS: Record<string, string> = {
   madame: "mme",
   mademoiselle: "mlle",
   monsieur: "m",
+  doctor: "dr",
+  doktor: "dr",
+  docteur: "dr",
+  doctora: "dra",
 };
 
 // Spoken self-corrections and how many words before them they may take back. An apology is not one

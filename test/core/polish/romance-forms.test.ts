@@ -4,6 +4,43 @@ const check = (input: string, output: string, style: StyleId) => checkFaithfulne
 
 describe("the faithfulness check in German, Spanish and French", () => {
   it.each([
+    ["a German hedge", "die lieferung kommt eigentlich erst am freitag", "Die Lieferung kommt erst am Freitag."],
+    ["a Spanish hedge", "el informe llega el lunes creo", "El informe llega el lunes."],
+    ["a French hedge", "la salle est vraiment trop petite pour nous", "La salle est trop petite pour nous."],
+    [
+      "a Spanish lead-in after the first sentence",
+      "la reunión es mañana. y quería decirte que el informe está listo",
+      "La reunión es mañana y el informe está listo.",
+    ],
+    [
+      "a German lead-in after the first sentence",
+      "der drucker geht wieder. ich wollte nur sagen dass der toner leer ist",
+      "Der Drucker geht wieder. Der Toner ist leer.",
+    ],
+    [
+      "a French lead-in after the first sentence",
+      "le devis est signé. je voulais juste te dire que le chantier commence lundi",
+      "Le devis est signé. Le chantier commence lundi.",
+    ],
+  ])("lets a rephrasing drop %s", (_what, input, output) => {
+    expect(check(input, output, "formal").faithful).toBe(true);
+  });
+
+  it.each([
+    ["a German 'may'", "die lieferung kommt vielleicht am freitag", "Die Lieferung kommt am Freitag."],
+    ["a Spanish 'may'", "el informe llega quizás el lunes", "El informe llega el lunes."],
+    ["a French 'may'", "la salle est peut-être trop petite", "La salle est trop petite."],
+    [
+      "a negated Spanish future",
+      "el servidor no se va a reiniciar esta noche",
+      "El servidor se reiniciará esta noche.",
+    ],
+    ["a negated French future", "je vais pas pouvoir venir lundi", "Je pourrai venir lundi."],
+  ])("still refuses a rewrite that drops %s", (_what, input, output) => {
+    expect(check(input, output, "concise").faithful).toBe(false);
+  });
+
+  it.each([
     ["German", "ich hab nen termin fürs auto am montag", "Ich habe einen Termin für das Auto am Montag."],
     ["German", "kannste heut noch die folien schicken", "Kannst du heute noch die Folien schicken?"],
     ["German", "das geht heut nich", "Das geht heute nicht."],
