@@ -15,6 +15,7 @@
  */
 import type { StyleId } from "../catalog";
 import { lexicon, type Relation } from "./lexicon";
+import { shiftedTimeframe } from "./timeframe";
 import { applyVocabulary, type VocabularyEntry } from "../vocabulary";
 import {
   analyse,
@@ -201,6 +202,7 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   }
 
   addedFacts.push(...changedTenses(kept, written, alignment, [...passives(source), ...passives(rewrite)]));
+  if (language) addedFacts.push(...shiftedTimeframe(input, output, language));
 
   const negationChange =
     kept.filter((word) => word.kind === "negation").length - written.filter((word) => word.kind === "negation").length;

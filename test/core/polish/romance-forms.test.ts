@@ -54,4 +54,47 @@ describe("the faithfulness check in German, Spanish and French", () => {
     expect(check("die heizung geht nich", "Die Heizung geht.", "clean-up")).toMatchObject({ faithful: false });
     expect(check("die heizung geht", "Die Heizung geht nich.", "clean-up").added).toContain("nicht");
   });
+
+  it.each([
+    ["a French past as a future", "on a réservé la salle", "On réservera la salle."],
+    [
+      "a French future as a past",
+      "on va réserver la grande salle pour la réunion des chefs de projet jeudi",
+      "On a réservé la grande salle pour la réunion des chefs de projet jeudi.",
+    ],
+    [
+      "a Spanish past as a future",
+      "el equipo envió el contrato firmado al cliente",
+      "El equipo enviará el contrato firmado al cliente.",
+    ],
+    [
+      "a Spanish perfect as a future",
+      "ya hemos pagado la factura de marzo del proveedor",
+      "Pagaremos la factura de marzo del proveedor.",
+    ],
+    [
+      "a Spanish future as a past",
+      "el equipo enviará el contrato firmado al cliente",
+      "El equipo envió el contrato firmado al cliente.",
+    ],
+    [
+      "a German future as a past",
+      "ich werde die präsentation für das neue team am montag ausführlich im großen saal vorbereiten",
+      "Ich habe die Präsentation für das neue Team am Montag ausführlich im großen Saal vorbereitet.",
+    ],
+  ])("refuses %s", (_what, input, output) => {
+    expect(check(input, output, "formal").faithful).toBe(false);
+  });
+
+  it.each([
+    ["a Spanish present for a future", "mañana voy a la oficina", "Mañana iré a la oficina."],
+    ["a Spanish future for a present", "mañana iré a la oficina", "Mañana voy a la oficina."],
+    ["a German present for a future", "morgen schicke ich dir die datei", "Morgen werde ich dir die Datei schicken."],
+    ["a Spanish perfect for a pretérito", "he preparado el informe", "Preparé el informe."],
+    ["an imperfect lead-in before a future", "je voulais te dire qu'on livre demain", "Nous livrerons demain."],
+  ])("reads no change of time in %s", (_what, input, output) => {
+    const { added } = check(input, output, "formal");
+    expect(added).not.toContain("past");
+    expect(added).not.toContain("future");
+  });
 });
