@@ -83,6 +83,60 @@ const SPOKEN_FORMS: Record<Language, Record<string, string>> = {
   es: { pa: "para", pal: "para el", porfa: "por favor", porfi: "por favor", na: "nada" },
   fr: { ouais: "oui", "p'tit": "petit", "p'tite": "petite", "p'tits": "petits", "p'tites": "petites" },
 };
+// A future said with "go" ("va a reiniciar", "on va envoyer") and the same future in one word ("reiniciará",
+// "enverra") are one verb and one time: both read as the infinitive, the time being judged apart
+// (`timeframe.ts`). The forms of "go" before an infinitive, and the future stems that are not the infinitive.
+const GO_BEFORE_INFINITIVE: Partial<Record<Language, { go: ReadonlySet<string>; between: ReadonlySet<string> }>> = {
+  es: { go: words("voy vas va vamos vais van"), between: words("a") },
+  fr: {
+    go: words("vais vas va allons allez vont"),
+    between: words("ne n pas plus jamais le la les l lui leur y en me m te t se s nous vous"),
+  },
+};
+const INFINITIVE: Partial<Record<Language, RegExp>> = {
+  es: /^\p{L}+(?:ar|er|ir)(?:me|te|se|lo|la|le|los|las|les|nos)?$/u,
+  fr: /^\p{L}{2,}(?:er|ir|re|oir)$/u,
+};
+const NOT_INFINITIVES = words("notre votre autre entre contre centre hier leur mercredi mer");
+const FUTURE_ENDINGS: Partial<Record<Language, string>> = {
+  es: "é|ás|á|emos|éis|án",
+  fr: "ai|as|a|ons|ez|ont",
+};
+const FUTURE_STEMS: Partial<Record<Language, Record<string, string>>> = {
+  es: {
+    ir: "ir",
+    tendr: "tener",
+    podr: "poder",
+    pondr: "poner",
+    saldr: "salir",
+    vendr: "venir",
+    sabr: "saber",
+    habr: "haber",
+    har: "hacer",
+    dir: "decir",
+    querr: "querer",
+    valdr: "valer",
+    cabr: "caber",
+  },
+  fr: {
+    ser: "être",
+    aur: "avoir",
+    fer: "faire",
+    ir: "aller",
+    pourr: "pouvoir",
+    devr: "devoir",
+    recevr: "recevoir",
+    voudr: "vouloir",
+    viendr: "venir",
+    tiendr: "tenir",
+    enverr: "envoyer",
+    saur: "savoir",
+    verr: "voir",
+    faudr: "falloir",
+    dir: "dire",
+    lir: "lire",
+  },
+};
 // French "genre" is "like" unless it is the noun ("ce genre de film", "le genre").
 const FRENCH_LIKE =
   /(?<!(?:^|\P{L})(?:le|un|ce|du|quel|mon|ton|son|notre|votre|leur|même|autre|nouveau|de|mauvais|bon|sans)\s)(?<!\p{L})genre(?!\p{L})(?!\s+(?:de|d)(?!\p{L}))/gu;
@@ -313,9 +367,60 @@ function withoutLanguageWords(text: string, language: Language | undefined): str
 function spelledOut(text: string, language: Language | undefined): string {
   if (!language) return text;
   const forms = SPOKEN_FORMS[language];
-  return text.replace(/(?<!\p{L})\p{L}+(?:'\p{L}+)*(?!\p{L})/gu, (token) =>
+  const written = text.replace(/(?<!\p{L})\p{L}+(?:'\p{L}+)*(?!\p{L})/gu, (token) =>
     Object.hasOwn(forms, token) ? forms[token] : token,
   );
+  return futuresAsInfinitives(written, language);
+}
+
+/**
+ * The futures of a Spanish or French text read as their infinitives: "se va a reiniciar" and "se
+ * reiniciará" both as "se reiniciar", "je vais pas pouvoir" and "je ne pourrai pas" as "pouvoir".
+ */
+function futuresAsInfinitives(text: string, language: Language): string {
+  const go = GO_BEFORE_INFINITIVE[language];
+  if (!go) return text;
+  const tokens = [...text.matchAll(/\p{L}+/gu)].map((match) => match[0]);
+  const written = tokens.map((token) => infinitiveOfFuture(token, language));
+  for (const [index, token] of tokens.entries()) {
+    if (!go.go.has(token)) continue;
+    const at = tokens.findIndex((after, next) => next > index && !go.between.has(after));
+    if (at < 0 || !isInfinitive(tokens[at], language)) continue;
+    // "je vais pas pouvoir" is "je ne pourrai pas": the negation follows the verb it denies.
+    const negations = tokens.slice(index + 1, at).filter((between) => NEGATIONS.has(between));
+    written[index] = "";
+    for (let between = index + 1; between < at; between++) if (NEGATIONS.has(tokens[between])) written[between] = "";
+    written[at] = [tokens[at], ...negations].join(" ");
+  }
+  let index = 0;
+  return text.replace(/\p{L}+/gu, () => written[index++]);
+}
+
+function isInfinitive(token: string, language: Language): boolean {
+  return (INFINITIVE[language]?.test(token) ?? false) && !NOT_INFINITIVES.has(token);
+}
+
+/**
+ * The infinitive a future is made of: "enviaremos" → "enviar", "réserverons" → "réserver", "prendrai" →
+ * "prendre", or an irregular stem's ("tendrá" → "tener", "enverra" → "envoyer", "reviendra" → "revenir").
+ */
+function infinitiveOfFuture(token: string, language: Language): string {
+  const endings = FUTURE_ENDINGS[language];
+  const stems = FUTURE_STEMS[language];
+  if (!endings || !stems) return token;
+  const ending = new RegExp(`(?:${endings})$`, "u").exec(token);
+  if (!ending) return token;
+  const stem = token.slice(0, ending.index);
+  // A prefix before an irregular stem only in "-dr" ("reviendra", "mantendrá"): "passera" is "passer".
+  const irregular = Object.keys(stems).find(
+    (known) => stem === known || (known.endsWith("dr") && stem.endsWith(known) && stem.length > known.length + 1),
+  );
+  if (irregular) return stem.slice(0, stem.length - irregular.length) + stems[irregular];
+  if (/(?:ar|er|ir)$/.test(stem) && stem.length > 2) {
+    // French "-uire" and "-crire" verbs keep their -e in the infinitive: "conduirai" → "conduire".
+    return language === "fr" && /(?:uir|crir)$/.test(stem) ? `${stem}e` : stem;
+  }
+  return language === "fr" && /\p{L}[dtv]r$/u.test(stem) ? `${stem}e` : token;
 }
 
 /** A discourse marker where it is a filler: opening the text or a clause, after or before another filler. */

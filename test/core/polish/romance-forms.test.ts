@@ -87,6 +87,19 @@ describe("the faithfulness check in German, Spanish and French", () => {
   });
 
   it.each([
+    ["'ir a' and a future in one word", "la tienda va a cerrar a las ocho", "La tienda cerrará a las 8."],
+    ["'aller' and a future in one word", "je vais pas pouvoir venir lundi", "Je ne pourrai pas venir lundi."],
+    ["a French present for a future", "demain je passe au bureau", "Demain, je passerai au bureau."],
+    [
+      "a text that speaks of both times",
+      "on a reçu le colis et on va l'ouvrir demain",
+      "On a reçu le colis et on l'ouvrira demain.",
+    ],
+  ])("accepts %s", (_what, input, output) => {
+    expect(check(input, output, "formal").faithful).toBe(true);
+  });
+
+  it.each([
     ["a Spanish present for a future", "mañana voy a la oficina", "Mañana iré a la oficina."],
     ["a Spanish future for a present", "mañana iré a la oficina", "Mañana voy a la oficina."],
     ["a German present for a future", "morgen schicke ich dir die datei", "Morgen werde ich dir die Datei schicken."],
