@@ -7,7 +7,7 @@ import { judgePairs, scoreGuard } from "../../eval/guard/score-guard";
 // a change that loses ground fails here. `npm run eval:guard -- --misjudged --split dev` shows what broke.
 // The floors count all three splits, the `holdout` pairs (written later, by someone who never saw the guard
 // or the other pairs) included.
-const FLOOR = { faithfulAccepted: 0.89, unfaithfulAccepted: 3 };
+const FLOOR = { faithfulAccepted: 0.89, unfaithfulAccepted: 2 };
 
 describe("the faithfulness guard on the labelled pair set", () => {
   const pairs = readPairs();

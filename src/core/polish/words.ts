@@ -48,6 +48,97 @@ const LANGUAGE_FILLERS: Record<Language, RegExp[]> = {
   es: discourseMarkers("bueno"),
   fr: discourseMarkers("ben|bon"),
 };
+// Spoken forms each language writes out in full: German drops a verb's -e ("ich hab", "ich glaub") and runs
+// a preposition into its article ("fürs" = "für das"), Spanish clips "para" and "por favor", French clips
+// "petit" and says "ouais" for "oui". Like English contractions, both spellings read as the full form.
+const SPOKEN_FORMS: Record<Language, Record<string, string>> = {
+  de: {
+    hab: "habe",
+    glaub: "glaube",
+    denk: "denke",
+    mach: "mache",
+    schick: "schicke",
+    brauch: "brauche",
+    nen: "einen",
+    nich: "nicht",
+    nix: "nichts",
+    is: "ist",
+    heut: "heute",
+    grad: "gerade",
+    gern: "gerne",
+    fürs: "für das",
+    aufs: "auf das",
+    ums: "um das",
+    durchs: "durch das",
+    übers: "über das",
+    ins: "in das",
+    ans: "an das",
+    beim: "bei dem",
+    vom: "von dem",
+    zum: "zu dem",
+    zur: "zu der",
+    haste: "hast du",
+    kannste: "kannst du",
+    biste: "bist du",
+    weißte: "weißt du",
+  },
+  es: { pa: "para", pal: "para el", porfa: "por favor", porfi: "por favor", na: "nada" },
+  fr: { ouais: "oui", "p'tit": "petit", "p'tite": "petite", "p'tits": "petits", "p'tites": "petites" },
+};
+// A future said with "go" ("va a reiniciar", "on va envoyer") and the same future in one word ("reiniciará",
+// "enverra") are one verb and one time: both read as the infinitive, the time being judged apart
+// (`timeframe.ts`). The forms of "go" before an infinitive, and the future stems that are not the infinitive.
+const GO_BEFORE_INFINITIVE: Partial<Record<Language, { go: ReadonlySet<string>; between: ReadonlySet<string> }>> = {
+  es: { go: words("voy vas va vamos vais van"), between: words("a") },
+  fr: {
+    go: words("vais vas va allons allez vont"),
+    between: words("ne n pas plus jamais le la les l lui leur y en me m te t se s nous vous"),
+  },
+};
+const INFINITIVE: Partial<Record<Language, RegExp>> = {
+  es: /^\p{L}+(?:ar|er|ir)(?:me|te|se|lo|la|le|los|las|les|nos)?$/u,
+  fr: /^\p{L}{2,}(?:er|ir|re|oir)$/u,
+};
+const NOT_INFINITIVES = words("notre votre autre entre contre centre hier leur mercredi mer");
+const FUTURE_ENDINGS: Partial<Record<Language, string>> = {
+  es: "é|ás|á|emos|éis|án",
+  fr: "ai|as|a|ons|ez|ont",
+};
+const FUTURE_STEMS: Partial<Record<Language, Record<string, string>>> = {
+  es: {
+    ir: "ir",
+    tendr: "tener",
+    podr: "poder",
+    pondr: "poner",
+    saldr: "salir",
+    vendr: "venir",
+    sabr: "saber",
+    habr: "haber",
+    har: "hacer",
+    dir: "decir",
+    querr: "querer",
+    valdr: "valer",
+    cabr: "caber",
+  },
+  fr: {
+    ser: "être",
+    aur: "avoir",
+    fer: "faire",
+    ir: "aller",
+    pourr: "pouvoir",
+    devr: "devoir",
+    recevr: "recevoir",
+    voudr: "vouloir",
+    viendr: "venir",
+    tiendr: "tenir",
+    enverr: "envoyer",
+    saur: "savoir",
+    verr: "voir",
+    faudr: "falloir",
+    dir: "dire",
+    lir: "lire",
+  },
+};
 // French "genre" is "like" unless it is the noun ("ce genre de film", "le genre").
 const FRENCH_LIKE =
   /(?<!(?:^|\P{L})(?:le|un|ce|du|quel|mon|ton|son|notre|votre|leur|même|autre|nouveau|de|mauvais|bon|sans)\s)(?<!\p{L})genre(?!\p{L})(?!\s+(?:de|d)(?!\p{L}))/gu;
@@ -71,7 +162,7 @@ export const FUNCTION_WORDS = words(
     "i me my mine myself we us our ours you your yours he him his she her hers it its they them their theirs this that these those there here " +
     "all any each some such both own same again once only just s t ll re ve d m let lets get gets got going gonna wanna gotta please " +
     // German, French, Spanish
-    "der die das den dem des ein eine einen einem und oder aber ich du er sie es wir ihr mir mich dich uns zu im am auf mit von für ist sind war " +
+    "der die das den dem des ein eine einen einem und oder aber dass ich du er sie es wir ihr mir mich dich uns zu im am auf mit von für ist sind war " +
     "le la les l un une des de du et ou mais je tu il elle nous vous ils elles que qui est sont à au aux en ce cette n ne " +
     "el los las una unos unas y o pero yo tú él ella nosotros que es son a al del en lo " +
     // Chinese particles (one character each)
@@ -93,20 +184,21 @@ const UNIT_WORDS = words(
 const CURRENCIES = words("dollars dollar euros euro pounds pound yen");
 // "next" and "last" shift a date: "next friday" is not "last friday".
 const DATE_SHIFTS = words("next last this coming past nächsten nächste letzten prochain dernier próximo pasado");
-type Language = "de" | "es" | "fr";
+export type Language = "de" | "es" | "fr";
 // Function words and fillers of German, Spanish and French (some shared by two of them): which one a text
 // is in.
 const LANGUAGE_CUES: Record<Language, ReadonlySet<string>> = {
-  de: words("und ist nicht ich wir der das den dem mit für auf eine einen ein sie es wird sind äh ähm halt quasi"),
+  de: words(
+    "und ist nicht ich wir der die das den dem mit für auf eine einen ein sie es wird sind hat dass auch noch ihn mich dich mir bitte äh ähm halt quasi",
+  ),
   es: words("el los las una por para con pero yo está muy del lo se que la es en de te me mi su al pues este bueno"),
   fr: words(
-    "je tu il nous vous est pas les des une qui dans pour avec mais on suis que la en de te me le du au euh ben bon bah",
+    "je tu il nous vous est et à pas les des une qui dans pour avec mais on suis que la en de te me le du au euh ben bon bah",
   ),
 };
 
 // Abbreviations people write for spoken words; both sides are read as the spoken word.
 const ABBREVIATIONS: Record<string, string> = {
-  dr: "doctor",
   mr: "mister",
   mrs: "missus",
   ms: "miss",
@@ -145,6 +237,10 @@ const AMBIGUOUS_ABBREVIATIONS: Record<string, string> = {
   madame: "mme",
   mademoiselle: "mlle",
   monsieur: "m",
+  doctor: "dr",
+  doktor: "dr",
+  docteur: "dr",
+  doctora: "dra",
 };
 
 // Spoken self-corrections and how many words before them they may take back. An apology is not one
@@ -162,11 +258,14 @@ const CJK_CORRECTIONS = /不对|我是说|我的意思是/g;
 const CORRECTION_MARK = "\uE000";
 const LINE_MARK = "\uE001";
 
-/** Reads text into the words the check aligns, in order. */
-export function analyse(text: string): Word[] {
+/**
+ * Reads text into the words the check aligns, in order. `language` is the one both texts of a check are
+ * read in (its spoken forms spelled out), else the text's own.
+ */
+export function analyse(text: string, language?: Language): Word[] {
   const normalised = normalise(text);
   let prepared = normalised.replace(CJK_FILLERS, " ").replace(FILLER_PHRASES, " ").replace(SPOKEN_PUNCTUATION, " ");
-  prepared = withoutLanguageWords(prepared, languageOf(normalised));
+  prepared = spelledOut(withoutLanguageWords(prepared, languageOf(normalised)), language ?? textLanguage(normalised));
   for (const [cue] of CORRECTIONS)
     prepared = prepared.replace(cue, (match) => ` ${CORRECTION_MARK}${match.replace(/\s+/g, "_")} `);
   // Han text has no spaces: its cues become a mark of Latin letters, so splitting characters keeps it whole.
@@ -223,7 +322,7 @@ export function analyse(text: string): Word[] {
 }
 
 /** The language of German, Spanish and French a text reads as: two or more of its own function words. */
-function languageOf(text: string): Language | undefined {
+export function languageOf(text: string): Language | undefined {
   const tokens = text.split(/[^\p{L}]+/u);
   const counts = (Object.keys(LANGUAGE_CUES) as Language[]).map(
     (language) => [language, new Set(tokens.filter((token) => LANGUAGE_CUES[language].has(token))).size] as const,
@@ -232,11 +331,98 @@ function languageOf(text: string): Language | undefined {
   return best[1] >= 2 && best[1] > second[1] ? best[0] : undefined;
 }
 
+// Letters only one of the three languages writes, and the commonest English words: a short text ("das geht
+// heut nich", "mañana voy a la oficina") has too few function words for `languageOf`.
+const LANGUAGE_LETTERS: Record<Language, RegExp> = { de: /[äöüß]/, es: /[ñáíóú¿¡]/, fr: /[èàùâêîôûçœëï]/ };
+const ENGLISH_CUES = words(
+  "the an and is are was were to of it this that with for you we i be have will our on at my your he she they not can just what",
+);
+// Function words of another language that English also writes ("on", "me", "an"): no cue on their own.
+const SHARED_WITH_ENGLISH = words("on an me te se mi su al bon ben");
+
+/**
+ * The language of a text as `languageOf` reads it or, in a short text with no English word, the one
+ * language whose letters it has, else the one language one of whose function words it has.
+ */
+export function textLanguage(text: string): Language | undefined {
+  const found = languageOf(text);
+  if (found) return found;
+  const tokens = text.split(/[^\p{L}]+/u);
+  if (tokens.some((token) => ENGLISH_CUES.has(token))) return undefined;
+  const languages = Object.keys(LANGUAGE_CUES) as Language[];
+  const byLetters = languages.filter((language) => LANGUAGE_LETTERS[language].test(text));
+  if (byLetters.length === 1) return byLetters[0];
+  const byCues = languages.filter((language) =>
+    tokens.some((token) => LANGUAGE_CUES[language].has(token) && !SHARED_WITH_ENGLISH.has(token)),
+  );
+  return byLetters.length === 0 && byCues.length === 1 ? byCues[0] : undefined;
+}
+
 /** Drops the fillers and spoken punctuation only the text's language has (`LANGUAGE_FILLERS`, French "genre", "point"). */
 function withoutLanguageWords(text: string, language: Language | undefined): string {
   if (!language) return text;
   const out = LANGUAGE_FILLERS[language].reduce((said, pattern) => said.replace(pattern, " "), text);
   return language === "fr" ? out.replace(FRENCH_LIKE, " ").replace(FRENCH_FULL_STOP, " ") : out;
+}
+
+/** The text with its language's spoken forms written out in full (`SPOKEN_FORMS`): "ich hab" → "ich habe". */
+function spelledOut(text: string, language: Language | undefined): string {
+  if (!language) return text;
+  const forms = SPOKEN_FORMS[language];
+  const written = text.replace(/(?<!\p{L})\p{L}+(?:'\p{L}+)*(?!\p{L})/gu, (token) =>
+    Object.hasOwn(forms, token) ? forms[token] : token,
+  );
+  return futuresAsInfinitives(written, language);
+}
+
+/**
+ * The futures of a Spanish or French text read as their infinitives: "se va a reiniciar" and "se
+ * reiniciará" both as "se reiniciar", "je vais pas pouvoir" and "je ne pourrai pas" as "pouvoir".
+ */
+function futuresAsInfinitives(text: string, language: Language): string {
+  const go = GO_BEFORE_INFINITIVE[language];
+  if (!go) return text;
+  const tokens = [...text.matchAll(/\p{L}+/gu)].map((match) => match[0]);
+  const written = tokens.map((token) => infinitiveOfFuture(token, language));
+  for (const [index, token] of tokens.entries()) {
+    if (!go.go.has(token)) continue;
+    const at = tokens.findIndex((after, next) => next > index && !go.between.has(after));
+    if (at < 0 || !isInfinitive(tokens[at], language)) continue;
+    // "je vais pas pouvoir" is "je ne pourrai pas": the negation follows the verb it denies.
+    const negations = tokens.slice(index + 1, at).filter((between) => NEGATIONS.has(between));
+    written[index] = "";
+    for (let between = index + 1; between < at; between++) if (NEGATIONS.has(tokens[between])) written[between] = "";
+    written[at] = [tokens[at], ...negations].join(" ");
+  }
+  let index = 0;
+  return text.replace(/\p{L}+/gu, () => written[index++]);
+}
+
+function isInfinitive(token: string, language: Language): boolean {
+  return (INFINITIVE[language]?.test(token) ?? false) && !NOT_INFINITIVES.has(token);
+}
+
+/**
+ * The infinitive a future is made of: "enviaremos" → "enviar", "réserverons" → "réserver", "prendrai" →
+ * "prendre", or an irregular stem's ("tendrá" → "tener", "enverra" → "envoyer", "reviendra" → "revenir").
+ */
+function infinitiveOfFuture(token: string, language: Language): string {
+  const endings = FUTURE_ENDINGS[language];
+  const stems = FUTURE_STEMS[language];
+  if (!endings || !stems) return token;
+  const ending = new RegExp(`(?:${endings})$`, "u").exec(token);
+  if (!ending) return token;
+  const stem = token.slice(0, ending.index);
+  // A prefix before an irregular stem only in "-dr" ("reviendra", "mantendrá"): "passera" is "passer".
+  const irregular = Object.keys(stems).find(
+    (known) => stem === known || (known.endsWith("dr") && stem.endsWith(known) && stem.length > known.length + 1),
+  );
+  if (irregular) return stem.slice(0, stem.length - irregular.length) + stems[irregular];
+  if (/(?:ar|er|ir)$/.test(stem) && stem.length > 2) {
+    // French "-uire" and "-crire" verbs keep their -e in the infinitive: "conduirai" → "conduire".
+    return language === "fr" && /(?:uir|crir)$/.test(stem) ? `${stem}e` : stem;
+  }
+  return language === "fr" && /\p{L}[dtv]r$/u.test(stem) ? `${stem}e` : token;
 }
 
 /** A discourse marker where it is a filler: opening the text or a clause, after or before another filler. */
