@@ -198,7 +198,7 @@ const LANGUAGE_CUES: Record<Language, ReadonlySet<string>> = {
 };
 
 // Abbreviations people write for spoken words; both sides are read as the spoken word.
-const ABBREVIATIONS: Record<string, string> = {
+const ABBREVIATIONS = table<string>({
   mr: "mister",
   mrs: "missus",
   ms: "miss",
@@ -223,11 +223,11 @@ const ABBREVIATIONS: Record<string, string> = {
   lbs: "pounds",
   asap: "as soon as possible",
   tv: "television",
-};
+});
 
 // Abbreviations that stand for more than one spoken word ("St." for street and saint): each of those words
 // reads as the abbreviation, so either writing matches.
-const AMBIGUOUS_ABBREVIATIONS: Record<string, string> = {
+const AMBIGUOUS_ABBREVIATIONS = table<string>({
   street: "st",
   saint: "st",
   senior: "sr",
@@ -241,7 +241,7 @@ const AMBIGUOUS_ABBREVIATIONS: Record<string, string> = {
   doktor: "dr",
   docteur: "dr",
   doctora: "dra",
-};
+});
 
 // Spoken self-corrections and how many words before them they may take back. An apology is not one
 // ("delayed by two days sorry for the trouble"), nor is a bare "rather" ("i would rather wait").
@@ -565,7 +565,7 @@ function splitCjk(token: string): string[] {
 
 // Chinese numerals, and what makes a lone one a number rather than part of a word (一下, 一起): a
 // measure word or unit after it.
-const HAN_SCALES: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
+const HAN_SCALES = table<number>({ 十: 10, 百: 100, 千: 1000, 万: 10000 });
 const HAN_NUMBER = /[零一二两三四五六七八九十百千万]+/g;
 const HAN_MEASURE = /^[点个号月日岁人天年块元分次位件张本台%]/;
 
@@ -658,7 +658,7 @@ function amountsInOrder(tokens: string[]): string[] {
 
 // Number words in English, German, French, Spanish and Chinese. Articles that are also "one" (ein, un,
 // une, uno, una) stay words: "ein Termin" is not "1 Termin".
-const UNITS: Record<string, number> = {
+const UNITS = table<number>({
   zero: 0,
   one: 1,
   two: 2,
@@ -723,8 +723,8 @@ const UNITS: Record<string, number> = {
   七: 7,
   八: 8,
   九: 9,
-};
-const TEENS: Record<string, number> = {
+});
+const TEENS = table<number>({
   ten: 10,
   eleven: 11,
   twelve: 12,
@@ -773,8 +773,8 @@ const TEENS: Record<string, number> = {
   dieciocho: 18,
   diecinueve: 19,
   十: 10,
-};
-const TENS: Record<string, number> = {
+});
+const TENS = table<number>({
   twenty: 20,
   thirty: 30,
   forty: 40,
@@ -814,9 +814,9 @@ const TENS: Record<string, number> = {
   setenta: 70,
   ochenta: 80,
   noventa: 90,
-};
+});
 // Spanish says the hundreds as one word each ("novecientos" is 900, "quinientas" 500).
-const HUNDREDS: Record<string, number> = {
+const HUNDREDS = table<number>({
   doscientos: 200,
   doscientas: 200,
   trescientos: 300,
@@ -833,9 +833,9 @@ const HUNDREDS: Record<string, number> = {
   ochocientas: 800,
   novecientos: 900,
   novecientas: 900,
-};
+});
 const ORDINAL = /(?:first|second|third|th)$/;
-const SCALES: Record<string, number> = {
+const SCALES = table<number>({
   hundred: 100,
   thousand: 1000,
   million: 1_000_000,
@@ -858,7 +858,7 @@ const SCALES: Record<string, number> = {
   mil: 1000,
   百: 100,
   千: 1000,
-};
+});
 // Words that join the parts of one number: "hundred and five", "treinta y cinco", "vingt et un",
 // "dreiundzwanzig" (split below), "three point five".
 const JOINERS = words("and y et und");
@@ -874,13 +874,13 @@ const GERMAN_NUMBER_PARTS = [
   ...words("zwanzig dreißig dreissig vierzig fünfzig sechzig siebzig achtzig neunzig hundert tausend und"),
 ].sort((a, b) => b.length - a.length);
 // German ordinal stems that are not the number word itself ("erste", "dritte", "siebte", "achte").
-const GERMAN_ORDINAL_STEMS: Record<string, string> = {
+const GERMAN_ORDINAL_STEMS = table<string>({
   er: "eins",
   ers: "eins",
   drit: "drei",
   sieb: "sieben",
   ach: "acht",
-};
+});
 
 /**
  * German number words written as one ("dreiundzwanzig" → "zwanzig drei", "neunzehnhundertfünfzig" →
@@ -1052,9 +1052,9 @@ function clockTimes(tokens: string[]): string[] {
 // The word for the hour in a clock time: "quinze heures trente" is 15:30, "acht Uhr dreißig" 8:30.
 const HOUR_WORDS = words("heures heure uhr");
 // Minutes past the hour said as a fraction of it: "et demie", "y media", "et quart", "y cuarto".
-const PARTS_OF_HOUR: Record<string, number> = { demie: 30, media: 30, quart: 15, cuarto: 15 };
+const PARTS_OF_HOUR = table<number>({ demie: 30, media: 30, quart: 15, cuarto: 15 });
 // Hours with a name of their own: "midi et demie" is 12:30.
-const NAMED_HOURS: Record<string, number> = { midi: 12, minuit: 0 };
+const NAMED_HOURS = table<number>({ midi: 12, minuit: 0 });
 // Spanish says a clock time with its article ("a las cuatro y diez"): it marks hour and minutes apart.
 const HOUR_ARTICLES = words("las la");
 
@@ -1356,6 +1356,14 @@ export function stem(text: string): string {
     .replace(/ies$/, "y")
     .replace(/(?<=..)(?:ing|ed|es|s)$/, "")
     .replace(/(.)\1$/, "$1");
+}
+
+/**
+ * A lookup table with no prototype: a dictated "constructor" or "toString" is a word, not a key every
+ * object has.
+ */
+function table<T>(entries: Record<string, T>): Readonly<Record<string, T>> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries));
 }
 
 export function words(list: string): ReadonlySet<string> {

@@ -1,3 +1,4 @@
+import { preClean } from "../../../src/core/polish/pre-clean";
 import { acceptRewrite, buildPrompt, checkFaithfulness, findModel, type StyleId } from "../../../src/core";
 import { caseVocabulary, readCases } from "../../../eval/cases";
 
@@ -121,6 +122,18 @@ describe("the faithfulness check", () => {
     expect(check(list, "- Buy milk and eggs\n- Call the plumber", "bullet-list").faithful).toBe(true);
     expect(check(list, "- Buy milk and eggs", "bullet-list").faithful).toBe(false);
   });
+});
+
+describe("words that are also names of object keys", () => {
+  it.each(["the constructor is broken", "call tostring on it", "der constructor ist kaputt", "el valueof cambió"])(
+    "reads %j as words, and accepts it written back",
+    (input) => {
+      expect(
+        checkFaithfulness({ input, output: `${input[0].toUpperCase()}${input.slice(1)}.`, style: "formal" }).faithful,
+      ).toBe(true);
+      expect(preClean(input)).toBe(input);
+    },
+  );
 });
 
 describe("salvaging a rewrite", () => {
