@@ -26,10 +26,10 @@ import {
   SENTENCE_END,
   stem,
   textLanguage,
-  words,
   type Language,
   type Word,
 } from "./words";
+import { words } from "./word-sets";
 
 export interface FaithfulnessParams {
   /** The dictated text (one piece or one sentence of it). */

@@ -6,7 +6,8 @@
  * it keeps Tuesday. The rewrite is still judged against what was said, not this: a correction read wrongly
  * here makes a rewrite the check refuses, never one it accepts.
  */
-import { applySpokenCorrections, isNumberWord, SPOKEN_PERIOD } from "./words";
+import { isNumberWord } from "./numbers";
+import { applySpokenCorrections, SPOKEN_PERIOD } from "./words";
 
 // Sounds that are never words of their own, in the languages the check reads; German's "um" (at) and "er"
 // (he) are words.

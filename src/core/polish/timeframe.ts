@@ -10,7 +10,8 @@
  * Only a text clearly in one time is judged against a rewrite clearly in the other: the check refuses "on a
  * déjà envoyé les devis" written "Nous enverrons les devis", never a text that speaks of both.
  */
-import { words, type Language } from "./words";
+import { words } from "./word-sets";
+import type { Language } from "./words";
 
 export type Timeframe = "past" | "future";
 
