@@ -1,0 +1,218 @@
+/**
+ * Who does what, and in which order: a rewrite that keeps every word may still swap two people, two days
+ * or two amounts, move a "not" to another word, or turn the object of a verb into its subject. Each check
+ * here reads the alignment (`alignment.ts`) for facts that traded places.
+ */
+import type { Alignment } from "./alignment";
+import { lexicon } from "./lexicon";
+import { words } from "./word-sets";
+import type { Word } from "./words";
+
+// Forms of "be" and "get" before a participle make it a passive ("must be paid"), which says no tense.
+export const PASSIVE_AUXILIARIES = words("be is am are was were been being get gets got gotten getting");
+
+/**
+ * Facts of one kind whose order the rewrite changed: two days ("from tuesday to wednesday"), two numbers
+ * ("the third not the first"), two names ("alice owes bob"). Which of two facts comes first carries who
+ * does what to whom; facts of different kinds (a date and a time) may trade places.
+ */
+export function swappedFacts(source: Word[], rewrite: Word[], alignment: Alignment): string[] {
+  const role = (list: Word[], index: number) => {
+    const word = list[index];
+    if (word.kind === "number") return `number:${context(list, index)}`;
+    if (word.kind === "date") return "date";
+    if (word.name || rewrite[alignment.sourceTo[index] ?? -1]?.name) return "name";
+    return undefined;
+  };
+  const swapped: string[] = [];
+  const facts = source
+    .map((word, index) => ({ word, index, at: alignment.sourceTo[index], role: role(source, index) }))
+    .filter((fact) => fact.role && fact.at !== undefined && rewrite[fact.at!].text === fact.word.text);
+  for (let a = 0; a < facts.length; a++) {
+    for (let b = a + 1; b < facts.length; b++) {
+      const [first, second] = [facts[a], facts[b]];
+      if (first.role !== second.role || first.word.text === second.word.text) continue;
+      const rewriteRole = (at: number) => (first.role === "name" ? "name" : role(rewrite, at));
+      if (rewriteRole(first.at!) !== rewriteRole(second.at!)) continue;
+      if (first.at! > second.at!) swapped.push(first.word.text, second.word.text);
+    }
+  }
+  return swapped;
+}
+
+/**
+ * Two people (or things named with a capital) that traded places around a word both kept: "alice owes bob"
+ * → "Bob owes Alice". A name the rewrite moved without crossing such a pivot ("i told alice yesterday" →
+ * "Yesterday I told Alice") keeps its role.
+ */
+export function swappedAroundPivot(source: Word[], rewrite: Word[], alignment: Alignment, output: string): string[] {
+  const capitalized = new Set(
+    [...output.matchAll(/\b\p{Lu}[\p{Ll}\p{Lu}]*\b/gu)].map((match) => match[0].toLowerCase()),
+  );
+  const named = source.flatMap((word, index) => {
+    const at = alignment.sourceTo[index];
+    if (at === undefined || word.optional || word.fact) return [];
+    const counterpart = rewrite[at];
+    if (counterpart.text !== word.text || !capitalized.has(counterpart.text)) return [];
+    return [{ index, at, name: counterpart.name === true, text: word.text }];
+  });
+  const swapped: string[] = [];
+  for (const first of named) {
+    for (const second of named) {
+      if (first.index >= second.index || first.at < second.at || !(first.name || second.name)) continue;
+      const pivot = source.some((word, index) => {
+        const at = alignment.sourceTo[index];
+        return (
+          index > first.index &&
+          index < second.index &&
+          !word.optional &&
+          at !== undefined &&
+          at < first.at &&
+          at > second.at
+        );
+      });
+      if (pivot) swapped.push(first.text, second.text);
+    }
+  }
+  return swapped;
+}
+
+/**
+ * Two plain words that crossed a word both kept, in opposite directions: "back up the database before you
+ * run the migration" → "run the migration before you back up the database", "alex reviews the contract and
+ * jamie signs it" → "Jamie reviews the contract, Alex signs it". One word moving across ("i told alice
+ * yesterday" → "Yesterday I told Alice") is a rephrasing; two trading sides is a changed order of facts.
+ */
+export function crossedAroundPivot(source: Word[], rewrite: Word[], alignment: Alignment): string[] {
+  const placed = source.flatMap((word, index) => {
+    const at = alignment.sourceTo[index];
+    if (at === undefined || word.optional || word.fact || rewrite[at].optional) return [];
+    return [{ index, at, text: word.text }];
+  });
+  for (const pivot of placed) {
+    const movedRight = placed.filter((word) => word.index < pivot.index && word.at > pivot.at);
+    const movedLeft = placed.filter((word) => word.index > pivot.index && word.at < pivot.at);
+    if (movedRight.length && movedLeft.length) return [movedRight[0].text, movedLeft[0].text];
+  }
+  // Two runs of two or more words that traded places with nothing kept between them: "first drop the kids
+  // off and then pick up the cake" → "first pick up the cake, then drop the kids off".
+  for (let split = 2; split <= placed.length - 2; split++) {
+    const before = placed.slice(0, split).sort((a, b) => b.at - a.at);
+    const after = placed.slice(split).sort((a, b) => a.at - b.at);
+    if (after[1].at < before[1].at) return [before[0].text, after[0].text];
+  }
+  return [];
+}
+
+// The people a sentence is about when they are not named: who does what may hang on them.
+const PERSONS = words("i me you he him she her we us they them");
+
+/**
+ * A person said once on each side and a word both kept that traded sides around a third kept word: "lena
+ * will present the budget and you'll take notes" → "You will present the budget and Lena will take notes".
+ * Pronouns are function words the alignment leaves out, so they are placed here by position.
+ */
+export function crossedPerson(source: Word[], rewrite: Word[], kept: Word[], written: Word[], alignment: Alignment) {
+  const once = (list: Word[], text: string) => list.filter((word) => word.text === text).length === 1;
+  const placed = kept.flatMap((word, index) => {
+    const at = alignment.sourceTo[index];
+    if (at === undefined || word.fact) return [];
+    return [{ index: source.indexOf(word), at: rewrite.indexOf(written[at]), text: word.text }];
+  });
+  for (const person of PERSONS) {
+    if (!once(source, person) || !once(rewrite, person)) continue;
+    const index = source.findIndex((word) => word.text === person);
+    const at = rewrite.findIndex((word) => word.text === person);
+    for (const pivot of placed) {
+      const crossedBy = (word: { index: number; at: number }) =>
+        word.index < pivot.index !== word.at < pivot.at && word.index < pivot.index !== index < pivot.index;
+      if (index < pivot.index === at < pivot.at) continue;
+      const other = placed.find((word) => word !== pivot && crossedBy(word));
+      if (other) return [person, other.text];
+    }
+  }
+  return [];
+}
+
+/** What a number is next to: a date, a time or a unit; numbers of different roles may trade places. */
+function context(list: Word[], index: number): string {
+  const near = [list[index - 1], list[index + 1]].filter((word): word is Word => word !== undefined);
+  const date = near.find((word) => word.kind === "date");
+  if (date) return "date";
+  const unit = near.find((word) => word.kind === "unit");
+  return unit ? unit.text : "";
+}
+
+// A personal pronoun's subject and object forms: which one a verb has says who does it to whom.
+const PRONOUN_CASES: [string, string][] = [
+  ["i", "me"],
+  ["we", "us"],
+  ["he", "him"],
+  ["she", "her"],
+  ["they", "them"],
+];
+
+/**
+ * A pronoun that traded roles around a verb both keep: "the vendor owes us" → "We owe the vendor", "we
+ * called them" → "They called us". The object right after a dictated verb became the subject before the
+ * same verb in the rewrite, or the other way round. A passive ("we were told") says who did what in other
+ * words, and is not read as such a swap.
+ */
+export function swappedPronounRoles(source: Word[], rewrite: Word[]): string[] {
+  // The plain word a pronoun is the object of (the word before it) or the subject of (the first plain word
+  // after it, past modals and auxiliaries other than "be" and "get").
+  const objectOf = (list: Word[], pronoun: string) =>
+    list.flatMap((word, index) =>
+      index > 0 && word.text === pronoun && !list[index - 1].optional ? [list[index - 1]] : [],
+    );
+  const subjectOf = (list: Word[], pronoun: string) =>
+    list.flatMap((word, index) => {
+      if (word.text !== pronoun) return [];
+      const verb = list.slice(index + 1).find((next) => !next.optional || PASSIVE_AUXILIARIES.has(next.text));
+      return verb && !verb.optional ? [verb] : [];
+    });
+  for (const [subject, object] of PRONOUN_CASES) {
+    for (const [said, written, saidRole, writtenRole] of [
+      [object, subject, objectOf, subjectOf],
+      [subject, object, subjectOf, objectOf],
+    ] as const) {
+      const verbs = saidRole(source, said);
+      const alsoSaid = writtenRole(source, written);
+      const swapped = writtenRole(rewrite, written).some(
+        (verb) => verbs.some((other) => sameWord(other, verb)) && !alsoSaid.some((other) => sameWord(other, verb)),
+      );
+      if (swapped) return [said, written];
+    }
+  }
+  return [];
+}
+
+/** Two forms of one word: "owes" and "owe", "went" and "go". */
+export function sameWord(a: Word, b: Word): boolean {
+  return a.stem === b.stem || lexicon().relation(a.text, b.text) === "same";
+}
+
+/**
+ * A "not" that now belongs to another word: "due on the third not the first" → "due on the first, not the
+ * third". Each negation must still come right before the first kept word it came before.
+ */
+export function movedNegations(source: Word[], rewrite: Word[], alignment: Alignment): string[] {
+  const moved: string[] = [];
+  const negations = (list: Word[]) => list.flatMap((word, index) => (word.kind === "negation" ? [index] : []));
+  const sourceNegations = negations(source);
+  const rewriteNegations = negations(rewrite);
+  if (sourceNegations.length !== rewriteNegations.length) return moved;
+  for (const [order, at] of sourceNegations.entries()) {
+    const next = source.findIndex(
+      (word, index) => index > at && word.kind !== "negation" && alignment.sourceTo[index] !== undefined,
+    );
+    if (next < 0) continue;
+    const target = alignment.sourceTo[next]!;
+    const negation = rewriteNegations[order];
+    const firstAfter = rewrite.findIndex(
+      (word, index) => index > negation && word.kind !== "negation" && alignment.rewriteTo[index] !== undefined,
+    );
+    if (firstAfter !== target) moved.push("not", source[next].text);
+  }
+  return moved;
+}
