@@ -155,6 +155,7 @@ export async function polish(params: PolishParams): Promise<PolishResult> {
     const warm = params.warmUp && (await Promise.race([params.warmUp, delay(WARM_UP_ANSWER_MS)]));
     const loadMs = Math.round(((warm?.loadMs ?? 0) + outcome.loadMs) * 10) / 10;
     const timings = { firstTokenMs, tokensPerSecond, helperMs, loadMs, generationMs };
+    if (outcome.tripped) return fallback("guard_tripped", outcome.tripped, { timings });
     if (faithfulness && faithfulness.keptSentences === faithfulness.sentences) {
       return fallback("unfaithful", `${outcome.message} Your text is unchanged.`, { faithfulness, timings });
     }
@@ -258,6 +259,23 @@ async function polishPieces({
       onChunk?.(raw);
     }
   };
+  // What the pieces came to; `tripped` says the output guard refused a piece and its second try.
+  const finish = (tripped?: string) => {
+    const tokensPerSecond =
+      generationSeconds > 0 ? Math.round((generationTokens / generationSeconds) * 10) / 10 : undefined;
+    if (faithfulness) Object.assign(faithfulness, { keptSentences, sentences });
+    return {
+      text: done,
+      firstTokenMs,
+      tokensPerSecond,
+      helperMs: Math.round(helperMs * 10) / 10,
+      loadMs,
+      generationMs: Math.round(generationMs * 10) / 10,
+      faithfulness,
+      message,
+      tripped,
+    };
+  };
   for (const [index, piece] of pieces.entries()) {
     const first = await generateOnce(piece.text, undefined, (raw) =>
       params.onText?.(done + cleanOutput(raw, piece.text)),
@@ -271,9 +289,7 @@ async function polishPieces({
       const part = { dictated: piece.text, text: piece.text, gap: "", faithful: false, check };
       const refused = { outcome: "unfaithful" as const, text: piece.text, check, keptSentences: 1, sentences: 1 };
       accepted = await salvage({ ...refused, parts: [part] }, style, retry, params.signal, params.vocabulary);
-      if (accepted.outcome !== "polished") {
-        throw new PolishError("guard_tripped", `${guarded.message} Your text is unchanged.`);
-      }
+      if (accepted.outcome !== "polished") return finish(`${guarded.message} Your text is unchanged.`);
     } else {
       const output = restoreTranscriptTags(guarded.text, piece.text);
       accepted = acceptRewrite({ input: piece.text, output, style, vocabulary: params.vocabulary });
@@ -293,17 +309,5 @@ async function polishPieces({
     done += accepted.text + (index < pieces.length - 1 ? piece.gap : "");
     params.onText?.(done);
   }
-  const tokensPerSecond =
-    generationSeconds > 0 ? Math.round((generationTokens / generationSeconds) * 10) / 10 : undefined;
-  if (faithfulness) Object.assign(faithfulness, { keptSentences, sentences });
-  return {
-    text: done,
-    firstTokenMs,
-    tokensPerSecond,
-    helperMs: Math.round(helperMs * 10) / 10,
-    loadMs,
-    generationMs: Math.round(generationMs * 10) / 10,
-    faithfulness,
-    message,
-  };
+  return finish();
 }

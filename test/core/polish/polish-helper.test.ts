@@ -132,6 +132,8 @@ describe.each(helpers)("polishing with the $kind helper", ({ command }) => {
     const result = await polish({ text: GUARD_TRIPPING_TEXT, supportDir, cacheDir });
     expect(result).toMatchObject({ text: GUARD_TRIPPING_TEXT, polished: false, reason: "guard_tripped" });
     expect(result.message).toMatch(/far longer.*Your text is unchanged/);
+    // The helper did answer: how long it took is reported like any polish's.
+    expect(result.timings.helperMs).toBeGreaterThan(0);
   });
 
   it("switches models between two requests", async () => {
