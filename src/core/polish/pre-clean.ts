@@ -42,7 +42,12 @@ const STUTTERED = new Set(
 /** `text` with the mechanical clean-up applied; the words the speaker settled on are all still there. */
 export function preClean(text: string): string {
   const hesitations = GERMAN_WORD.test(text) ? GERMAN_HESITATIONS : HESITATIONS;
-  let cleaned = applySpokenCorrections(text.replace(hesitations, " ").replace(CJK_HESITATIONS, ""));
+  // A sound after a number is a unit ("five mm"), not a hesitation.
+  const withoutSounds = text.replace(hesitations, (sound: string, at: number, all: string) => {
+    const before = /(\S+)\s+$/.exec(all.slice(0, at))?.[1].toLowerCase() ?? "";
+    return /^\d/.test(before) || isNumberWord(before) ? sound : " ";
+  });
+  let cleaned = applySpokenCorrections(withoutSounds.replace(CJK_HESITATIONS, ""));
   for (const [spoken, mark] of SPOKEN_MARKS) {
     cleaned = cleaned.replace(spoken, (found: string, at: number, all: string) =>
       mark === "," && isNumberWord(/^\s*(\S*)/.exec(all.slice(at + found.length))![1].toLowerCase()) ? found : mark,

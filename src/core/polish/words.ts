@@ -323,6 +323,10 @@ export function analyse(text: string, language?: Language): Word[] {
     if (token === "am" && !/^\d+$/.test(result.at(-1)?.text ?? "")) {
       Object.assign(word, { fact: false, optional: true, kind: "content" });
     }
+    // "mm" after a number is millimeters ("5 mm"); elsewhere it is a hesitation.
+    if (token === "mm" && /^\d+$/.test(result.at(-1)?.text ?? "")) {
+      Object.assign(word, { fact: true, optional: false, kind: "unit" });
+    }
     // "may" and "march" are months only next to a number or a date word.
     if ((token === "may" || token === "march") && !nextToNumber(tokens, result)) {
       Object.assign(word, { fact: false, kind: "content", optional: token === "may" });

@@ -372,6 +372,13 @@ describe("what a careful editor reads as a changed fact", () => {
     expect(judge2("the demo is ready period ship it", "The demo is ready. Ship it.").faithful).toBe(true);
   });
 
+  it("reads 'mm' after a number as millimeters, a fact, and elsewhere as a hesitation", () => {
+    const judge3 = (input: string, output: string) => checkFaithfulness({ input, output, style: "clean-up" });
+    expect(judge3("the screw is five mm long", "The screw is 5 long.").faithful).toBe(false);
+    expect(judge3("the screw is five mm long", "The screw is 5 mm long.").faithful).toBe(true);
+    expect(judge3("mm i think the screw is long", "I think the screw is long.").faithful).toBe(true);
+  });
+
   it("reads a name after a title as a name the speaker never said", () => {
     const input = "please remind the landlord about the heating and the broken window in the kitchen before friday";
     const output =

@@ -22,6 +22,7 @@ describe("preClean: what the model reads", () => {
 
   it.each([
     "the trial period ends on friday",
+    "drill a five mm hole and a 6 mm one",
     "we went through a period of slow growth",
     "the deadline is june thirtieth twenty twenty six",
     "that that was the plan is news to me",
