@@ -16,7 +16,7 @@
 import type { StyleId } from "../catalog";
 import { HAN_HEDGES, HAN_STYLE_WORDS, hanEdits, markHanNames } from "./chinese";
 import { align, lastDefined, nextDefined, type Alignment } from "./alignment";
-import { lexicon, type Relation } from "./lexicon";
+import { type Lexicon, lexicon, lexiconFor, type Relation } from "./lexicon";
 import { changedPhrases, flippedParticles, pairPhrases } from "./phrases";
 import {
   crossedAroundPivot,
@@ -147,9 +147,12 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   const written = rewrite.filter((word) => !word.optional || word.fact);
   // A rephrasing's phrases line up before single equivalent words that moved elsewhere ("call" in "call
   // off the parade" is a broader verb of "postpone" further on).
-  const phrases = rephrasing ? (partial: Alignment) => pairPhrases(source, rewrite, kept, written, partial) : undefined;
-  const alignment = align(kept, written, (a, b) => relationAllowed(a, b, style), phrases);
-  if (rephrasing) pairParaphrases(kept, written, alignment, PARAPHRASE_SHARE, changedPhrases(source, rewrite));
+  const lex = lexiconFor(language);
+  const phrases = rephrasing
+    ? (partial: Alignment) => pairPhrases(source, rewrite, kept, written, partial, lex)
+    : undefined;
+  const alignment = align(kept, written, (a, b) => relationAllowed(a, b, style, lex), phrases);
+  if (rephrasing) pairParaphrases(kept, written, alignment, PARAPHRASE_SHARE, lex, changedPhrases(source, rewrite));
 
   const lostFacts: string[] = [];
   const lostContent: string[] = [];
@@ -168,7 +171,7 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   const plainRewrite = rewrite.filter((word) => word.optional && !word.fact);
   for (const [index, word] of kept.entries()) {
     if (alignment.sourceTo[index] !== undefined || rewriteJoined.has(word.text)) continue;
-    if (!word.fact && plainRewrite.some((other) => relationAllowed(word, other, style))) continue;
+    if (!word.fact && plainRewrite.some((other) => relationAllowed(word, other, style, lex))) continue;
     // A fact counts once per mention: a second "not" or "3" elsewhere does not keep this one.
     if (!word.fact && (rewriteStems.has(word.stem) || rewriteTexts.has(word.text))) continue;
     if (word.fact) {
@@ -215,7 +218,7 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
       const known = word.name ? sourceTexts.has(word.text) : sourceStems.has(word.stem);
       if (known || sourceJoined.has(word.text)) continue;
       if (!word.fact && (styleWords?.has(word.text) || FUNCTION_WORDS.has(word.text))) continue;
-      const standsFor = replaced.findIndex((said) => relationAllowed(said, word, style));
+      const standsFor = replaced.findIndex((said) => relationAllowed(said, word, style, lex));
       if (standsFor >= 0) {
         replaced.splice(standsFor, 1);
         continue;
@@ -310,7 +313,7 @@ function madeUpSentences(output: string, source: Word[], style: StyleId, languag
     .flatMap((sentence) => {
       const own = analyse(sentence, language).filter((word) => !word.optional && !styleWords?.has(word.text));
       const said = (word: Word) =>
-        saidStems.has(word.stem) || source.some((other) => relationAllowed(other, word, style));
+        saidStems.has(word.stem) || source.some((other) => relationAllowed(other, word, style, lexiconFor(language)));
       return own.length > 0 && !own.some(said) ? [own.map((word) => word.text)] : [];
     })
     .flat();
@@ -344,10 +347,10 @@ function replaceableFunctionWord(word: Word, rewriteTexts: Set<string>): boolean
 }
 
 /** Whether `b` of the rewrite may stand for `a` of the dictation in this style. */
-function relationAllowed(a: Word, b: Word, style: StyleId): boolean {
+function relationAllowed(a: Word, b: Word, style: StyleId, lex: Lexicon): boolean {
   if (a.fact || b.fact || b.name) return false;
   if (a.text.length < 3 || b.text.length < 3) return false;
-  const relation = lexicon().relation(a.text, b.text);
+  const relation = lex.relation(a.text, b.text);
   if (!relation) return false;
   return REPHRASING.has(style) || CLEAN_UP_RELATIONS.has(relation);
 }
@@ -361,12 +364,13 @@ function pairParaphrases(
   rewrite: Word[],
   alignment: Alignment,
   share: number,
+  lex: Lexicon,
   changed: (a: Word, b: Word) => boolean = () => false,
 ): void {
   // Hedges may simply go, and a word the lexicon does not know is most likely a name or a term: neither
   // is rephrased.
   const plain = (word: Word) => !word.fact && !word.name && !word.optional && !HEDGES.has(word.text);
-  const rephrasable = (word: Word) => plain(word) && (!/^[a-z]+$/.test(word.text) || lexicon().knows(word.text));
+  const rephrasable = (word: Word) => plain(word) && (!/^[a-z]+$/.test(word.text) || lex.knows(word.text));
   let budget = Math.ceil(source.filter(plain).length * share);
   for (let i = 0; i < source.length && budget > 0; i++) {
     if (alignment.sourceTo[i] !== undefined || !rephrasable(source[i])) continue;
@@ -374,7 +378,8 @@ function pairParaphrases(
     const to = nextDefined(alignment.sourceTo, i) ?? rewrite.length;
     for (let j = from; j < to; j++) {
       if (alignment.rewriteTo[j] !== undefined || !rephrasable(rewrite[j])) continue;
-      if (lexicon().opposite(source[i].text, rewrite[j].text) || changed(source[i], rewrite[j])) continue;
+      const [a, b] = [source[i].text, rewrite[j].text];
+      if (lex.opposite(a, b) || lex.unrelated(a, b) || changed(source[i], rewrite[j])) continue;
       alignment.sourceTo[i] = j;
       alignment.rewriteTo[j] = i;
       budget--;

@@ -4,7 +4,7 @@
  * particle a rewrite turned around ("go up" → "go down").
  */
 import type { Alignment } from "./alignment";
-import { lexicon } from "./lexicon";
+import { type Lexicon, lexicon } from "./lexicon";
 import { words } from "./word-sets";
 import type { Word } from "./words";
 
@@ -26,7 +26,7 @@ interface Run {
  * moment"), a verb and its particle around a pronoun ("let us in" as "let in"), and with `single` the word
  * alone; longest first. Facts, names and taken-back words belong to no phrase: they are judged apart.
  */
-function phrasesAt(list: Word[], start: number, single: boolean): Run[] {
+function phrasesAt(list: Word[], start: number, single: boolean, lex: Lexicon = lexicon()): Run[] {
   const runs: Run[] = [];
   const texts: string[] = [];
   for (let end = start + 1; end <= Math.min(list.length, start + PHRASE_WORDS); end++) {
@@ -37,8 +37,8 @@ function phrasesAt(list: Word[], start: number, single: boolean): Run[] {
       if (single && !word.optional && word.text.length >= 3) runs.push({ start, end, text: word.text });
       continue;
     }
-    if (lexicon().knows(texts.join(" "))) runs.push({ start, end, text: texts.join(" ") });
-    if (texts.length === 3 && PARTICLE_OBJECTS.has(texts[1]) && lexicon().knows(`${texts[0]} ${texts[2]}`))
+    if (lex.knows(texts.join(" "))) runs.push({ start, end, text: texts.join(" ") });
+    if (texts.length === 3 && PARTICLE_OBJECTS.has(texts[1]) && lex.knows(`${texts[0]} ${texts[2]}`))
       runs.push({ start, end, text: `${texts[0]} ${texts[2]}` });
   }
   return runs.reverse();
@@ -58,6 +58,7 @@ export function pairPhrases(
   kept: Word[],
   written: Word[],
   alignment: Alignment,
+  lex: Lexicon = lexicon(),
 ): void {
   const keptAt = new Map(kept.map((word, index) => [word, index]));
   const writtenAt = new Map(written.map((word, index) => [word, index]));
@@ -65,9 +66,9 @@ export function pairPhrases(
     list.slice(run.start, run.end).flatMap((word) => (at.has(word) ? [at.get(word)!] : []));
   for (let start = 0; start < source.length; start++) {
     const [from, to] = rewriteGap(source, rewrite, start, keptAt, written, alignment);
-    for (const said of phrasesAt(source, start, true)) {
+    for (const said of phrasesAt(source, start, true, lex)) {
       const saidKept = indices(source, said, keptAt);
-      const match = phrasesInGap(rewrite, from, to).find((run) => {
+      const match = phrasesInGap(rewrite, from, to, lex).find((run) => {
         if (said.end - said.start === 1 && run.end - run.start === 1) return false;
         const writtenKept = indices(rewrite, run, writtenAt);
         // Each kept word of either run is free or already lined up inside the other run ("take" with
@@ -81,7 +82,7 @@ export function pairPhrases(
         if (!saidKept.length || !writtenKept.length || !free.includes(undefined)) return false;
         if (!saidKept.every((index) => within(index, alignment.sourceTo, writtenKept))) return false;
         if (!writtenKept.every((index) => within(index, alignment.rewriteTo, saidKept))) return false;
-        return lexicon().relation(said.text, run.text) !== undefined && !lexicon().opposite(said.text, run.text);
+        return lex.relation(said.text, run.text) !== undefined && !lex.opposite(said.text, run.text);
       });
       if (!match) continue;
       lineUp(saidKept, indices(rewrite, match, writtenAt), alignment);
@@ -99,10 +100,10 @@ function lineUp(saidKept: number[], writtenKept: number[], alignment: Alignment)
 }
 
 /** The phrases and words of `list` that lie wholly between `from` and `to` (both excluded). */
-function phrasesInGap(list: Word[], from: number, to: number): Run[] {
+function phrasesInGap(list: Word[], from: number, to: number, lex: Lexicon): Run[] {
   const runs: Run[] = [];
   for (let start = from + 1; start < to; start++)
-    runs.push(...phrasesAt(list, start, true).filter((run) => run.end <= to));
+    runs.push(...phrasesAt(list, start, true, lex).filter((run) => run.end <= to));
   return runs;
 }
 

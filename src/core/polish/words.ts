@@ -195,7 +195,9 @@ const DATE_WORDS = words(
 );
 // "next" and "last" shift a date: "next friday" is not "last friday".
 const DATE_SHIFTS = words("next last this coming past nächsten nächste letzten prochain dernier próximo pasado");
-export type Language = "de" | "es" | "fr";
+/** The languages besides English and Chinese the check reads. */
+export const LANGUAGES = ["de", "es", "fr"] as const;
+export type Language = (typeof LANGUAGES)[number];
 // Function words and fillers of German, Spanish and French (some shared by two of them): which one a text
 // is in.
 const LANGUAGE_CUES: Record<Language, ReadonlySet<string>> = {
@@ -269,6 +271,9 @@ const CJK_CORRECTIONS = /不对|我是说|我的意思是/g;
 const CORRECTION_MARK = "\uE000";
 const LINE_MARK = "\uE001";
 
+// The words after which "one" is a pronoun.
+const ONE_AS_PRONOUN_AFTER = words("the this that which another each every any");
+
 /**
  * Reads text into the words the check aligns, in order. `language` is the one both texts of a check are
  * read in (its spoken forms spelled out), else the text's own.
@@ -327,6 +332,9 @@ export function analyse(text: string, language?: Language): Word[] {
     if (token === "mm" && /^\d+$/.test(result.at(-1)?.text ?? "")) {
       Object.assign(word, { fact: true, optional: false, kind: "unit" });
     }
+    // "one" after an article or a demonstrative stands for a noun said before ("the one on maple street",
+    // "that one"): a pronoun a rewrite may replace by its noun, not a count.
+    if (token === "one" && ONE_AS_PRONOUN_AFTER.has(result.at(-1)?.text ?? "")) word.optional = true;
     // "may" and "march" are months only next to a number or a date word.
     if ((token === "may" || token === "march") && !nextToNumber(tokens, result)) {
       Object.assign(word, { fact: false, kind: "content", optional: token === "may" });
@@ -339,7 +347,7 @@ export function analyse(text: string, language?: Language): Word[] {
 /** The language of German, Spanish and French a text reads as: two or more of its own function words. */
 export function languageOf(text: string): Language | undefined {
   const tokens = text.split(/[^\p{L}]+/u);
-  const counts = (Object.keys(LANGUAGE_CUES) as Language[]).map(
+  const counts = LANGUAGES.map(
     (language) => [language, new Set(tokens.filter((token) => LANGUAGE_CUES[language].has(token))).size] as const,
   );
   const [best, second] = [...counts].sort((a, b) => b[1] - a[1]);
@@ -364,7 +372,7 @@ export function textLanguage(text: string): Language | undefined {
   if (found) return found;
   const tokens = text.split(/[^\p{L}]+/u);
   if (tokens.some((token) => ENGLISH_CUES.has(token))) return undefined;
-  const languages = Object.keys(LANGUAGE_CUES) as Language[];
+  const languages = LANGUAGES;
   const byLetters = languages.filter((language) => LANGUAGE_LETTERS[language].test(text));
   if (byLetters.length === 1) return byLetters[0];
   const byCues = languages.filter((language) =>

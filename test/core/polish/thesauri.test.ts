@@ -1,0 +1,78 @@
+import { buildGroups } from "../../../scripts/gen-thesauri";
+import { checkFaithfulness, type StyleId } from "../../../src/core";
+import { lexiconFor } from "../../../src/core/polish/lexicon";
+
+const check = (input: string, output: string, style: StyleId) => checkFaithfulness({ input, output, style });
+
+describe("the German, Spanish and French thesauri", () => {
+  it.each([
+    ["de", "kohle", "Geld"],
+    ["de", "schieben", "verschieben"],
+    ["es", "asistir", "ir"],
+    ["fr", "bouge", "déplacer"],
+    ["fr", "gamin", "enfant"],
+  ] as const)("reads %s %s and %s as synonyms, in any inflection", (language, a, b) => {
+    expect(lexiconFor(language).relation(a, b.toLowerCase())).toBe("synonym");
+  });
+
+  it.each([
+    ["de", "dienstag", "donnerstag"],
+    ["es", "comprar", "vender"],
+    ["fr", "venir", "partir"],
+  ] as const)("does not read %s %s and %s as synonyms", (language, a, b) => {
+    expect(lexiconFor(language).relation(a, b)).toBeUndefined();
+  });
+
+  it.each([
+    [
+      "a German verb by its synonym",
+      "ich hab keine zeit fürs meeting am dienstag können wir das auf donnerstag schieben",
+      "Am Dienstag habe ich keine Zeit für das Meeting. Können wir es auf Donnerstag verschieben?",
+    ],
+    [
+      "French slang by its formal word",
+      "salut je vais pas pouvoir venir à la réunion parce que mon gamin est malade",
+      "Bonjour, je ne pourrai pas assister à la réunion, car mon enfant est malade.",
+    ],
+  ])("lets Formal write %s", (_what, input, output) => {
+    expect(check(input, output, "formal")).toMatchObject({ faithful: true });
+  });
+
+  it.each([
+    [
+      "a German day by another",
+      "können wir das meeting auf donnerstag schieben",
+      "Können wir das Meeting auf Dienstag verschieben?",
+    ],
+    ["a Spanish verb by its opposite", "mañana voy a comprar el coche", "Mañana voy a vender el coche."],
+    ["a French amount", "le gamin a mangé trois gâteaux", "L'enfant a mangé deux gâteaux."],
+  ])("still refuses a rewrite that changes %s", (_what, input, output) => {
+    expect(check(input, output, "formal").faithful).toBe(false);
+  });
+});
+
+describe("gen-thesauri", () => {
+  const thesaurus = (lines: string[]) => ["UTF-8", ...lines, ""].join("\n");
+
+  it("keeps a shared set whole but never its broader terms", () => {
+    const text = thesaurus(["kohle|1", "-|Geld|Knete (ugs.)|Zahlungsmittel (Oberbegriff)"]);
+    expect(buildGroups(text, true)).toEqual(["geld|knete|kohle"]);
+  });
+
+  it("keeps of a headword's list only the headwords that list it back", () => {
+    const text = thesaurus([
+      "venir|1",
+      "(Verbe)|arriver|quitter",
+      "arriver|1",
+      "(Verbe)|venir",
+      "quitter|1",
+      "(Verbe)|partir",
+    ]);
+    expect(buildGroups(text, false)).toEqual(["arriver|venir"]);
+  });
+
+  it("drops a list too long to hold synonyms", () => {
+    const long = Array.from({ length: 20 }, (_, index) => `mot${String.fromCharCode(97 + index)}`);
+    expect(buildGroups(thesaurus(["pour|1", `(?)|${long.join("|")}`]), false)).toEqual([]);
+  });
+});
