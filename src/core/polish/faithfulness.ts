@@ -165,8 +165,15 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   const bullets = output.split("\n").filter((line) => /^\s*(?:[-•*]|\d+[.)])\s+/.test(line)).length;
   const firstMatched = kept.findIndex((_, index) => alignment.sourceTo[index] !== undefined);
 
-  const leadInShort = firstMatched <= kept.length - firstMatched;
+  // A lead-in goes, it is not replaced: a rewrite that opens with words of its own in its place ("je vais
+  // acheter la table" → "Je vais vendre la table") changed what was said.
+  const firstWritten = written.findIndex((_, index) => alignment.rewriteTo[index] !== undefined);
+  const opensWithOwnWords = written
+    .slice(0, Math.max(firstWritten, 0))
+    .some((word) => !word.optional && !styleWords?.has(word.text));
+  const leadInShort = firstMatched <= kept.length - firstMatched && !opensWithOwnWords;
   const items = listItems(source);
+  const lostAt: number[] = [];
   // Short words the alignment skips may still stand for a dictated word: "get" for "arrive".
   const plainRewrite = rewrite.filter((word) => word.optional && !word.fact);
   for (const [index, word] of kept.entries()) {
@@ -198,7 +205,13 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
     }
     // An item of a dictated list ("eggs flour butter and sugar") is a fact of its own.
     (items.has(word) ? lostFacts : lostContent).push(word.text);
+    lostAt.push(index);
   }
+  // Words dropped together are a thing said, not padding ("on the ground floor", "the doorman of the
+  // building"): two content words in a row, with only function words between them, are a lost fact.
+  const hedge = (word: Word) =>
+    HEDGES.has(word.text) || (language !== undefined && LANGUAGE_HEDGES[language].has(word.text));
+  lostFacts.push(...droppedRuns(kept, lostAt, input, hedge));
 
   // Facts the speaker took back, and only took back: bringing them back reverts the correction. (The
   // reach of a cue is generous, so plain words it covers may stay: "we should meet on tuesday no wait".)
@@ -235,6 +248,11 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   addedFacts.push(...changedTenses(kept, written, alignment, [...passives(source), ...passives(rewrite)]));
   if (language) addedFacts.push(...shiftedTimeframe(input, output, language));
 
+  addedFacts.push(...opposites(kept, written, lex));
+  // A dictated word gone and a word of the rewrite's own that a thesaurus knows and links to it in no way
+  // ("acheter" → "vendre"): a word changed, not rephrased.
+  addedFacts.push(...changedWords(kept, written, alignment, lostAt, lex));
+
   const negationChange =
     kept.filter((word) => word.kind === "negation").length - written.filter((word) => word.kind === "negation").length;
   if (negationChange < 0 && !addedFacts.includes("not")) addedFacts.push("not");
@@ -260,6 +278,9 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   addedFacts.push(...modalities(output, SEQUENCE).filter((order) => !saidOrder.includes(order)));
   const conditionsLost = conditions(input) - conditions(output);
   if (conditionsLost > 0) lostFacts.push("if");
+  const restricted = restrictions(output) - restrictions(input);
+  if (restricted < 0) lostFacts.push("only");
+  if (restricted > 0) addedFacts.push("only");
   const contentCount = new Set(kept.filter((word) => !word.fact).map((word) => word.stem)).size;
   const tolerance = TOLERANCE[style];
   const tooManyLost = unique(lostContent).length > Math.floor(contentCount * tolerance.lost);
@@ -388,6 +409,36 @@ function pairParaphrases(
   }
 }
 
+/**
+ * Words of the rewrite in the place of a dictated word that is gone, which a thesaurus knows and links to
+ * it in no way ("acheter la table" → "vendre la table"): a word changed, not rephrased.
+ */
+function changedWords(kept: Word[], written: Word[], alignment: Alignment, lostAt: number[], lex: Lexicon): string[] {
+  return lostAt.flatMap((index) => {
+    const from = lastDefined(alignment.sourceTo, index) + 1;
+    const to = nextDefined(alignment.sourceTo, index) ?? written.length;
+    return written
+      .slice(from, to)
+      .filter((word, at) => alignment.rewriteTo[from + at] === undefined && !word.optional && !word.fact)
+      .filter((word) => lex.unrelated(kept[index].text, word.text))
+      .map((word) => word.text);
+  });
+}
+
+/**
+ * Words of the rewrite whose opposite the speaker said and the rewrite no longer has ("accept the offer"
+ * written "reject the offer"): a fact turned around, however the alignment paired the words.
+ */
+function opposites(kept: Word[], written: Word[], lex: Lexicon): string[] {
+  const writtenStems = new Set(written.map((word) => word.stem));
+  const gone = kept.filter((word) => !word.fact && !writtenStems.has(word.stem));
+  const keptStems = new Set(kept.map((word) => word.stem));
+  return written
+    .filter((word) => !word.fact && !keptStems.has(word.stem))
+    .filter((word) => gone.some((said) => lex.opposite(said.text, word.text)))
+    .map((word) => word.text);
+}
+
 /** The participles of passives in a text: "paid" in "it must be paid", "sent" in "it got sent". */
 function passives(list: Word[]): Word[] {
   return list.filter((word, index) => index > 0 && PASSIVE_AUXILIARIES.has(list[index - 1].text));
@@ -449,6 +500,17 @@ function conditions(text: string): number {
   return normalise(text).match(CONDITION)?.length ?? 0;
 }
 
+// Words that narrow what a sentence says to a part of it: "only staff with a badge may enter" is not
+// "staff with a badge may enter". German "nur" and Spanish "solo" are also particles ("ich wollte nur sagen",
+// "solo quería decirte"), so they are not read as such.
+const RESTRICTION =
+  /\b(?:only|solely|exclusively|seulement|uniquement|exclusivement|solamente|únicamente|exclusivamente|ausschließlich|lediglich)\b|只有|仅有|仅限|唯有/g;
+
+/** How many words in `text` narrow what it says (`RESTRICTION`). */
+function restrictions(text: string): number {
+  return normalise(text).match(RESTRICTION)?.length ?? 0;
+}
+
 const CONJUNCTIONS = words("and or et ou und oder y o 和 或");
 const ARTICLES = words(
   "a an the some du de des la le les l el los las un una unos unas der die das den dem ein eine einen",
@@ -475,6 +537,23 @@ function listItems(source: Word[]): Set<Word> {
     for (const item of run.slice(0, -1)) items.add(item);
   }
   return items;
+}
+
+/**
+ * Two dropped words in a row of the dictation, with only function words between them: a thing said ("on
+ * the ground floor"), not padding. A word said twice, a hedge, a hyphenated word ("peut-être") and Han
+ * characters (a word of several characters) are not such a run.
+ */
+function droppedRuns(kept: Word[], lostAt: number[], input: string, hedge: (word: Word) => boolean): string[] {
+  const lost = new Set(lostAt);
+  const hyphenated = normalise(input);
+  const counts = (word: Word) => /^\p{Script=Latin}{3,}$/u.test(word.text) && !hedge(word);
+  return lostAt
+    .filter((index) => lost.has(index - 1))
+    .map((index) => [kept[index - 1], kept[index]])
+    .filter(([a, b]) => counts(a) && counts(b) && a.stem !== b.stem && !hyphenated.includes(`${a.text}-${b.text}`))
+    .flat()
+    .map((word) => word.text);
 }
 
 /** Adjacent words run together ("dry cleaning" = "drycleaning", "m l x" = "mlx"), for spelling changes. */

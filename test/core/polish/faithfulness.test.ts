@@ -379,6 +379,37 @@ describe("what a careful editor reads as a changed fact", () => {
     expect(judge3("mm i think the screw is long", "I think the screw is long.").faithful).toBe(true);
   });
 
+  it.each([
+    [
+      "the opposite of a dictated word",
+      "formal",
+      "tell mark we decided to accept the offer from the landlord",
+      "Please inform Mark that we have decided to reject the landlord's offer.",
+    ],
+    [
+      "a place said in a few words",
+      "concise",
+      "please make sure all the windows on the ground floor are locked before you leave tonight",
+      "Make sure all windows are locked before you leave tonight.",
+    ],
+    [
+      "an 'only'",
+      "concise",
+      "only staff with a badge can enter the garage after eight",
+      "Staff with a badge can enter the garage after 8.",
+    ],
+    ["a '只有'", "concise", "只有持工作证的员工才能进入地下停车场", "持工作证的员工可进入地下停车场。"],
+  ] as const)("refuses a rewrite that changes %s", (_what, style, input, output) => {
+    expect(check(input, output, style).faithful).toBe(false);
+  });
+
+  it("lets a rephrasing drop a hedge said in a few words, and a stutter", () => {
+    expect(
+      check("i think we should maybe just call the client today", "We should call the client today.", "concise")
+        .faithful,
+    ).toBe(true);
+  });
+
   it("reads a name after a title as a name the speaker never said", () => {
     const input = "please remind the landlord about the heating and the broken window in the kitchen before friday";
     const output =
