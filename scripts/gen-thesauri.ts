@@ -75,6 +75,9 @@ const MAX_WORDS = 4;
 // (Spanish, French): a long list strings together loose associations ("venir" … "mourir", "pour" …
 // "contre"), a short one holds synonyms ("bouger": "remuer", "déplacer").
 const MAX_LIST = 12;
+// How many of a headword's senses count as its common ones, in the thesauri of lists: a pair of words is
+// kept when one of them lists the other among these.
+const PRIMARY_SENSES = 3;
 // Marks of a broader term: a hypernym is not an equivalent.
 const BROADER = /\((?:Oberbegriff|Unterbegriff)\)/;
 
@@ -132,6 +135,9 @@ function senses(text: string): Map<string, string[][]> {
 export function buildGroups(text: string, sets: boolean): string[] {
   const byHead = senses(text);
   const lists = (word: string) => new Set((byHead.get(word) ?? []).flat());
+  // A word's first senses, where its thesaurus puts its common meanings: "llegar" is "salir" only in its
+  // eighth ("llegar a", to amount to), "salir" is "llegar" in its fifth.
+  const primary = (word: string) => new Set((byHead.get(word) ?? []).slice(0, PRIMARY_SENSES).flat());
   const groups = new Set<string>();
   for (const [head, list] of byHead) {
     for (const sense of list) {
@@ -144,7 +150,8 @@ export function buildGroups(text: string, sets: boolean): string[] {
       // "acheter" and "vendre"). Each word and the headword it lists back make a pair of their own.
       if (sense.length > MAX_LIST) continue;
       for (const entry of sense)
-        if (entry !== head && lists(entry).has(head)) groups.add([head, entry].sort().join("|"));
+        if (entry !== head && lists(entry).has(head) && (primary(head).has(entry) || primary(entry).has(head)))
+          groups.add([head, entry].sort().join("|"));
     }
   }
   return [...groups].sort();

@@ -97,10 +97,33 @@ const STYLE_WORDS: Partial<Record<StyleId, ReadonlySet<string>>> = {
   formal: words("please kindly would could unable attend regards request inform able"),
   casual: words("hey thanks cool"),
 };
+// The same in German, Spanish and French: "Hallo Frau Weber, … Viele Grüße", "Hola, Marta: … Un saludo",
+// "Bonjour Julien, … Bien à toi", and the politeness of a formal request ("bitte", "veuillez").
+const LANGUAGE_STYLE_WORDS: Record<Language, Partial<Record<StyleId, ReadonlySet<string>>>> = {
+  de: {
+    email: words(
+      "hallo guten morgen tag abend liebe lieber liebes sehr geehrte geehrter geehrtes viele beste herzliche freundliche freundlichen mit grüße grüßen gruß danke dank vielen",
+    ),
+    formal: words("bitte würden könnten sie ihnen ihr ihre mitteilen"),
+  },
+  es: {
+    email: words(
+      "hola buenos buenas días tardes noches querido querida estimado estimada estimados saludos saludo un abrazo cordialmente atentamente gracias muchas",
+    ),
+    formal: words("por favor le les usted ustedes podría podrían ruego"),
+  },
+  fr: {
+    email: words(
+      "bonjour bonsoir salut cher chère chers madame monsieur cordialement bien à vous toi amitiés merci bonne journée soirée sincères salutations",
+    ),
+    formal: words("veuillez vous prie merci bien vouloir pourriez"),
+  },
+};
 /** The words a style itself brings, in English (`STYLE_WORDS`) and Chinese (`HAN_STYLE_WORDS`). */
-function styleWordsOf(style: StyleId): ReadonlySet<string> | undefined {
-  const [english, chinese] = [STYLE_WORDS[style], HAN_STYLE_WORDS[style]];
-  return english && chinese ? new Set([...english, ...chinese]) : (english ?? chinese);
+function styleWordsOf(style: StyleId, language?: Language): ReadonlySet<string> | undefined {
+  const found = [STYLE_WORDS[style], HAN_STYLE_WORDS[style], language && LANGUAGE_STYLE_WORDS[language][style]];
+  const sets = found.filter((set): set is ReadonlySet<string> => set !== undefined);
+  return sets.length > 1 ? new Set(sets.flatMap((set) => [...set])) : sets[0];
 }
 // Hedges and padding a rephrasing style may cut.
 const HEDGES = words(
@@ -133,10 +156,10 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   const { style, vocabulary } = params;
   const input = applyVocabulary(params.input, vocabulary);
   const output = applyVocabulary(params.output, vocabulary);
-  const styleWords = styleWordsOf(style);
   const rephrasing = REPHRASING.has(style);
   // Both texts are read in one language: "zum" in each, or in neither, is "zu dem".
   const language = textLanguage(normalise(input)) ?? textLanguage(normalise(output));
+  const styleWords = styleWordsOf(style, language);
   // An email's greeting and sign-off words ("hi", "thanks") may be moved or reworded.
   const source = markHanNames(analyse(input, language)).map((word) =>
     style === "email" && styleWords?.has(word.text) ? { ...word, optional: true } : word,
@@ -327,7 +350,7 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
  * style allows; a style's own words (a greeting, a sign-off) and function words make no sentence.
  */
 function madeUpSentences(output: string, source: Word[], style: StyleId, language?: Language): string[] {
-  const styleWords = styleWordsOf(style);
+  const styleWords = styleWordsOf(style, language);
   const saidStems = new Set(source.map((word) => word.stem));
   return output
     .split(SENTENCE_END)

@@ -502,6 +502,12 @@ function makeWord(text: string, line: number): Word {
   return { text, stem: compared, kind, fact, optional, line };
 }
 
+// Connectives that give a reason (a closed class of each language's grammar, like its contractions), and
+// the one spelling each is compared in.
+const CAUSES =
+  /\b(?:because of|due to|owing to|on account of|as a result of)\b|(?<=^|\s)(?:à cause (?:de|des|du)|en raison (?:de|des|du)|du fait (?:de|des|du))\b|\b(?:a causa de|debido a|por culpa de)\b|\b(?:wegen|aufgrund|infolge)\b/g;
+const CAUSE_OF: Record<"en" | Language, string> = { en: "because of", fr: "à cause de", es: "a causa de", de: "wegen" };
+
 /** Lower case, one apostrophe, contractions spelled out, symbols as words, digits joined as people read them. */
 export function normalise(text: string): string {
   return (
@@ -531,7 +537,27 @@ export function normalise(text: string): string {
       .replace(/\bgotta\b/g, "got to")
       .replace(/\bo'clock\b/g, "")
       .replace(/\ben punto\b/g, "")
-      .replace(/(?:^|\s)'?(?:cause|cuz|coz)\b/g, " because")
+      // "'cause" for "because", but not the noun ("the root cause", French "à cause de").
+      .replace(/(?:^|\s)(?:'cause|cuz|coz)\b/g, " because")
+      .replace(
+        /(?<!\b(?:the|a|à|root|main|no|this|that|its|common|good|une|la|de|une|el|la|die|der)\s)(?<=^|\s)cause\b/g,
+        "because",
+      )
+      // Connectives that give a reason, spelled one way per language: "because of" and "due to", "à cause
+      // de" and "en raison de", "a causa de" and "debido a", "wegen" and "aufgrund" say the same.
+      .replace(
+        CAUSES,
+        (match) =>
+          CAUSE_OF[
+            match.startsWith("à") || /^(?:en|du) /.test(match)
+              ? "fr"
+              : /^(?:a |debido|por )/.test(match)
+                ? "es"
+                : /^(?:wegen|aufgrund|infolge)/.test(match)
+                  ? "de"
+                  : "en"
+          ],
+      )
       .replace(/\b(\d+)\s*h\b(?!\s*\d)/g, "$1 heures")
       .replace(/\b(\d+)\s*h\s*(\d\d)\b/g, "$1:$2")
       // A time on the hour is its hour ("9:00" as "nine o'clock"); an hour's leading zero goes ("09:30").
