@@ -317,7 +317,8 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
     [...lostFacts, ...lostContent].some((lost) => stem(lost).startsWith(stem(added).slice(0, 4)));
   // A dictated question written as a statement ("do you know if the office is open" → "The office is
   // closed") answers it.
-  const questionAnswered = isQuestion(input) && !output.includes("?") && !isQuestion(output);
+  const questionAnswered =
+    isQuestion(input) && !output.includes("?") && !isQuestion(output) && !(isRequest(input) && asksPolitely(output));
   // A sentence of the rewrite with nothing of the dictation in it was made up: after a question it answers
   // it ("I believe it is."), anywhere else it adds to what was said ("I hope you are well.").
   const madeUp = madeUpSentences(output, source, style, language);
@@ -606,6 +607,25 @@ function isQuestion(text: string): boolean {
     .replace(/\s+/g, " ")
     .trim();
   return /\?|question mark/.test(said) || ASKING.test(said);
+}
+
+// "Can you…", "could you…", "would you mind…": a request in the form of a question.
+const REQUEST = /^(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|would you mind\s+)/;
+// A request written as one: "Please let the team know…", "Kindly send…", "Bitte…", "Veuillez…".
+const POLITE_REQUEST = /^(?:please|kindly|bitte|veuillez|por favor)\b/;
+
+/** Whether the dictation asks someone to do something by asking whether they can. */
+function isRequest(text: string): boolean {
+  const said = normalise(text)
+    .replace(/\b(?:um|uh|er|hmm|so|hey|ok|okay|well)\b/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  return REQUEST.test(said);
+}
+
+/** Whether the rewrite opens with a polite request ("Please inform the team…"), which keeps a "can you". */
+function asksPolitely(text: string): boolean {
+  return POLITE_REQUEST.test(normalise(text).replace(/^[^\p{L}]+/u, ""));
 }
 
 function isQuestionOrOrder(input: string): boolean {

@@ -281,7 +281,10 @@ const ONE_AS_PRONOUN_AFTER = words("the this that which another each every any")
 export function analyse(text: string, language?: Language): Word[] {
   const normalised = normalise(text);
   let prepared = normalised.replace(CJK_FILLERS, " ").replace(FILLER_PHRASES, " ").replace(SPOKEN_PUNCTUATION, " ");
-  prepared = spelledOut(withoutLanguageWords(prepared, languageOf(normalised)), language ?? textLanguage(normalised));
+  const read = language ?? textLanguage(normalised);
+  // French, German and Spanish group thousands with a space ("1 250 €"): one number, not two.
+  if (read) prepared = prepared.replace(/\b\d{1,3}(?:[ \u00a0\u202f]\d{3})+\b/g, (number) => number.replace(/\D/g, ""));
+  prepared = spelledOut(withoutLanguageWords(prepared, languageOf(normalised)), read);
   for (const [cue] of CORRECTIONS)
     prepared = prepared.replace(cue, (match) => ` ${CORRECTION_MARK}${match.replace(/\s+/g, "_")} `);
   // Han text has no spaces: its cues become a mark of Latin letters, so splitting characters keeps it whole.
@@ -300,7 +303,7 @@ export function analyse(text: string, language?: Language): Word[] {
   );
   const result: Word[] = [];
   let line = 0;
-  for (const token of tokens) {
+  for (const [at, token] of tokens.entries()) {
     if (token === LINE_MARK) {
       line++;
       continue;
@@ -316,7 +319,19 @@ export function analyse(text: string, language?: Language): Word[] {
       }
       // "actually" is a correction only after a fact ("at three actually four"): else it is emphasis.
       if (cue === "actually" && !previous?.fact) continue;
-      for (let back = 1; back <= reach && back <= result.length; back++) {
+      // A correction mirrors what it replaces: "el sábado a las nueve perdón a las ocho" takes back "a las
+      // nueve" (as many words as lead the correction to its first fact, and back to the last fact said
+      // before the cue of the same kind), not "sábado" too.
+      const lead = tokens
+        .slice(at + 1, at + 1 + reach)
+        .findIndex((next) => next === LINE_MARK || next.startsWith(CORRECTION_MARK) || makeWord(next, line).fact);
+      const leadsToFact =
+        lead >= 0 && tokens[at + 1 + lead] !== LINE_MARK && !tokens[at + 1 + lead].startsWith(CORRECTION_MARK);
+      const kind = leadsToFact ? makeWord(tokens[at + 1 + lead], line).kind : undefined;
+      const lastFact = result.findLastIndex((word) => word.fact && word.kind === kind);
+      const taken =
+        leadsToFact && lastFact >= 0 ? Math.min(reach, Math.max(lead + 1, result.length - lastFact)) : reach;
+      for (let back = 1; back <= taken && back <= result.length; back++) {
         const word = result[result.length - back];
         word.optional = true;
         word.takenBack = true;
@@ -502,11 +517,28 @@ function makeWord(text: string, line: number): Word {
   return { text, stem: compared, kind, fact, optional, line };
 }
 
-// Connectives that give a reason (a closed class of each language's grammar, like its contractions), and
-// the one spelling each is compared in.
-const CAUSES =
-  /\b(?:because of|due to|owing to|on account of|as a result of)\b|(?<=^|\s)(?:à cause (?:de|des|du)|en raison (?:de|des|du)|du fait (?:de|des|du))\b|\b(?:a causa de|debido a|por culpa de)\b|\b(?:wegen|aufgrund|infolge)\b/g;
-const CAUSE_OF: Record<"en" | Language, string> = { en: "because of", fr: "à cause de", es: "a causa de", de: "wegen" };
+// Connectives that give a reason (a closed class of each language's grammar, like its contractions), each
+// with the one spelling it is compared in: "due to" is "because of", "en raison de" is "à cause de".
+const CAUSES: [RegExp, string][] = [
+  [/\b(?:because of|due to|owing to|on account of|as a result of)\b/g, "because of"],
+  [/(?<=^|\s)(?:en raison|du fait)(?= (?:de|des|du)\b)/g, "à cause"],
+  [/\b(?:debido a|por culpa de)\b/g, "a causa de"],
+  [/\b(?:aufgrund|infolge)\b/g, "wegen"],
+];
+// "cause" said for "because": not after an article or a word that makes it the noun.
+const CAUSE_NOUN =
+  /(?<!(?:^|\s)(?:the|a|à|root|main|no|this|that|its|common|good|une|la|de|el|die|der)\s)(?<=^|\s)cause\b/g;
+
+/** The reason connective `said` at `offset` of `text` (`CAUSES`) in its one spelling. */
+function causeSpelling(said: string, offset: number, text: string): string {
+  for (const [pattern, spelling] of CAUSES) {
+    const here = new RegExp(pattern.source, "y");
+    here.lastIndex = offset;
+    if (here.test(text)) return spelling;
+  }
+  return said;
+}
+const ANY_CAUSE = new RegExp(CAUSES.map(([pattern]) => pattern.source).join("|"), "g");
 
 /** Lower case, one apostrophe, contractions spelled out, symbols as words, digits joined as people read them. */
 export function normalise(text: string): string {
@@ -539,25 +571,8 @@ export function normalise(text: string): string {
       .replace(/\ben punto\b/g, "")
       // "'cause" for "because", but not the noun ("the root cause", French "à cause de").
       .replace(/(?:^|\s)(?:'cause|cuz|coz)\b/g, " because")
-      .replace(
-        /(?<!\b(?:the|a|à|root|main|no|this|that|its|common|good|une|la|de|une|el|la|die|der)\s)(?<=^|\s)cause\b/g,
-        "because",
-      )
-      // Connectives that give a reason, spelled one way per language: "because of" and "due to", "à cause
-      // de" and "en raison de", "a causa de" and "debido a", "wegen" and "aufgrund" say the same.
-      .replace(
-        CAUSES,
-        (match) =>
-          CAUSE_OF[
-            match.startsWith("à") || /^(?:en|du) /.test(match)
-              ? "fr"
-              : /^(?:a |debido|por )/.test(match)
-                ? "es"
-                : /^(?:wegen|aufgrund|infolge)/.test(match)
-                  ? "de"
-                  : "en"
-          ],
-      )
+      .replace(CAUSE_NOUN, "because")
+      .replace(ANY_CAUSE, causeSpelling)
       .replace(/\b(\d+)\s*h\b(?!\s*\d)/g, "$1 heures")
       .replace(/\b(\d+)\s*h\s*(\d\d)\b/g, "$1:$2")
       // A time on the hour is its hour ("9:00" as "nine o'clock"); an hour's leading zero goes ("09:30").

@@ -403,6 +403,55 @@ describe("what a careful editor reads as a changed fact", () => {
     expect(check(input, output, style).faithful).toBe(false);
   });
 
+  it.each([
+    [
+      "a reason connective by its equivalent",
+      "concise",
+      "the delivery to the warehouse is going to be late because of the strike at the port",
+      "The delivery to the warehouse will be late due to the strike at the port.",
+    ],
+    [
+      "a French reason connective by its equivalent",
+      "concise",
+      "la réunion de lundi est annulée à cause des grèves",
+      "La réunion de lundi est annulée en raison des grèves.",
+    ],
+    [
+      "a 'can you' request as a 'please'",
+      "formal",
+      "can you let the team know we got the signed contract from acme on friday",
+      "Please inform the team that we received the signed contract from Acme on Friday.",
+    ],
+    [
+      "a German email's greeting and sign-off",
+      "email",
+      "hallo frau weber ich habe ihre unterlagen bekommen und melde mich bis freitag",
+      "Hallo Frau Weber,\n\nich habe Ihre Unterlagen bekommen und melde mich bis Freitag.\n\nViele Grüße",
+    ],
+    [
+      "a French amount grouped by thousands with a space",
+      "clean-up",
+      "le devis du plombier est de mille deux cent cinquante euros hors taxes",
+      "Le devis du plombier est de 1 250 € hors taxes.",
+    ],
+    [
+      "a Spanish correction of a time that keeps the day",
+      "clean-up",
+      "la cena es el sábado a las nueve perdón a las ocho y media",
+      "La cena es el sábado a las ocho y media.",
+    ],
+  ] as const)("accepts %s", (_what, style, input, output) => {
+    expect(check(input, output, style).faithful).toBe(true);
+  });
+
+  it("still reads 'cause' the noun as a noun, and a correction's reach as the words it mirrors", () => {
+    expect(
+      check("we found the root cause of the outage", "We found why the outage happened.", "clean-up").faithful,
+    ).toBe(false);
+    expect(check("order twelve chairs actually make that fifteen chairs", "Order 12 chairs.").faithful).toBe(false);
+    expect(check("order twelve chairs actually make that fifteen chairs", "Order 15 chairs.").faithful).toBe(true);
+  });
+
   it("lets a rephrasing drop a hedge said in a few words, and a stutter", () => {
     expect(
       check("i think we should maybe just call the client today", "We should call the client today.", "concise")
