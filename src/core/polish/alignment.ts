@@ -50,13 +50,18 @@ export function align(
     sourceTo[i] = j;
     rewriteTo[j] = i;
   };
-  // Substitutions between anchors: the gap in the dictation against the gap in the rewrite.
+  // Substitutions between anchors: the gap in the dictation against the gap in the rewrite. A word said
+  // as is elsewhere is that word moved, not an equivalent: "le locataire doit rembourser le propriétaire"
+  // → "le propriétaire doit rembourser le locataire" moved both, and swapped them.
+  const movedAsIs = (i: number, j: number) =>
+    rewrite.some((word, at) => at !== j && rewriteTo[at] === undefined && same(source[i], word)) ||
+    source.some((word, at) => at !== i && sourceTo[at] === undefined && same(word, rewrite[j]));
   for (let i = 0; i < source.length; i++) {
     if (sourceTo[i] !== undefined) continue;
     const before = lastDefined(sourceTo, i);
     const after = nextDefined(sourceTo, i);
     for (let j = before + 1; j < (after ?? rewrite.length); j++) {
-      if (rewriteTo[j] === undefined && equivalent(source[i], rewrite[j])) {
+      if (rewriteTo[j] === undefined && equivalent(source[i], rewrite[j]) && !movedAsIs(i, j)) {
         pair(i, j);
         break;
       }

@@ -16,7 +16,7 @@
 import type { StyleId } from "../catalog";
 import { HAN_HEDGES, HAN_STYLE_WORDS, hanEdits, markHanNames } from "./chinese";
 import { align, lastDefined, nextDefined, type Alignment } from "./alignment";
-import { type Lexicon, lexicon, lexiconFor, type Relation } from "./lexicon";
+import { type Lexicon, lexicon, lexiconFor, type Relation, thesaurusKey } from "./lexicon";
 import { changedPhrases, flippedParticles, pairPhrases } from "./phrases";
 import {
   crossedAroundPivot,
@@ -175,6 +175,7 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
     ? (partial: Alignment) => pairPhrases(source, rewrite, kept, written, partial, lex)
     : undefined;
   const alignment = align(kept, written, (a, b) => relationAllowed(a, b, style, lex), phrases);
+  if (language === "de") pairCompounds(kept, written, alignment);
   if (rephrasing) pairParaphrases(kept, written, alignment, PARAPHRASE_SHARE, lex, changedPhrases(source, rewrite));
 
   const lostFacts: string[] = [];
@@ -235,6 +236,8 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   const hedge = (word: Word) =>
     HEDGES.has(word.text) || (language !== undefined && LANGUAGE_HEDGES[language].has(word.text));
   lostFacts.push(...droppedRuns(kept, lostAt, input, hedge));
+  const afterLeadIn = lostAt.filter((index) => index >= firstMatched);
+  lostFacts.push(...droppedPlaces(source, kept, afterLeadIn, rewriteTexts, hedge));
 
   // Facts the speaker took back, and only took back: bringing them back reverts the correction. (The
   // reach of a cue is generous, so plain words it covers may stay: "we should meet on tuesday no wait".)
@@ -433,6 +436,47 @@ function pairParaphrases(
   }
 }
 
+// What German puts between the parts of a compound ("Monat-s-ende", "Woche-n-ende").
+const LINKS = ["", "s", "es", "n", "en", "e"];
+
+/**
+ * Lines up a German compound with the two words it joins, on either side: "die Rechnung vom Elektriker"
+ * written "die Elektrikerrechnung", "Ende des Monats" written "Monatsende", and back. The parts may come
+ * in either order, compared by their stems.
+ */
+function pairCompounds(kept: Word[], written: Word[], alignment: Alignment): void {
+  const key = thesaurusKey("de");
+  const join = (
+    compounds: Word[],
+    parts: Word[],
+    compoundTo: (number | undefined)[],
+    partsTo: (number | undefined)[],
+  ) => {
+    for (const [at, compound] of compounds.entries()) {
+      if (compoundTo[at] !== undefined || compound.fact || compound.text.length < 7) continue;
+      const free = parts.flatMap((part, index) =>
+        partsTo[index] === undefined && !part.fact && part.text.length >= 3 ? [index] : [],
+      );
+      const find = (text: string) => free.find((index) => key(parts[index].text) === key(text));
+      for (let cut = 3; cut <= compound.text.length - 3 && compoundTo[at] === undefined; cut++) {
+        const right = find(compound.text.slice(cut));
+        if (right === undefined) continue;
+        const head = compound.text.slice(0, cut);
+        const link = LINKS.find(
+          (ending) => head.endsWith(ending) && find(head.slice(0, head.length - ending.length) || head) !== undefined,
+        );
+        const left = link === undefined ? undefined : find(head.slice(0, head.length - link.length));
+        if (left === undefined || left === right) continue;
+        compoundTo[at] = left;
+        partsTo[left] = at;
+        partsTo[right] = at;
+      }
+    }
+  };
+  join(written, kept, alignment.rewriteTo, alignment.sourceTo);
+  join(kept, written, alignment.sourceTo, alignment.rewriteTo);
+}
+
 /**
  * Words of the rewrite in the place of a dictated word that is gone, which a thesaurus knows and links to
  * it in no way ("acheter la table" → "vendre la table"): a word changed, not rephrased.
@@ -577,6 +621,36 @@ function droppedRuns(kept: Word[], lostAt: number[], input: string, hedge: (word
     .map((index) => [kept[index - 1], kept[index]])
     .filter(([a, b]) => counts(a) && counts(b) && a.stem !== b.stem && !hyphenated.includes(`${a.text}-${b.text}`))
     .flat()
+    .map((word) => word.text);
+}
+
+// Prepositions that place a thing: where it is, comes from or goes to, and who it is with or for.
+// ("to" and "for" also lead an infinitive or a span of time, so they are not among them.)
+const PLACING = words("in at from near with into nach aus bei von mit à chez avec desde con hacia");
+
+/**
+ * Dropped words said right after a placing preposition the rewrite also dropped ("an die buchhaltung in
+ * köln" → "an die Buchhaltung"): where, from whom or for whom, a fact even in one word.
+ */
+function droppedPlaces(
+  source: Word[],
+  kept: Word[],
+  lostAt: number[],
+  rewriteTexts: Set<string>,
+  hedge: (word: Word) => boolean,
+): string[] {
+  return lostAt
+    .map((index) => kept[index])
+    .filter((word) => {
+      const before = source[source.indexOf(word) - 1];
+      return (
+        before !== undefined &&
+        PLACING.has(before.text) &&
+        !rewriteTexts.has(before.text) &&
+        !hedge(word) &&
+        /^\p{Script=Latin}{3,}$/u.test(word.text)
+      );
+    })
     .map((word) => word.text);
 }
 

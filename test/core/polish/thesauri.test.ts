@@ -56,6 +56,46 @@ describe("the German, Spanish and French thesauri", () => {
   });
 });
 
+describe("German compounds and what a thesaurus gets wrong", () => {
+  it("lines a German compound up with the words it joins, both ways", () => {
+    expect(
+      check(
+        "kannst du bitte die rechnung vom elektriker bis ende des monats begleichen",
+        "Bitte die Elektrikerrechnung bis Monatsende bezahlen.",
+        "concise",
+      ).faithful,
+    ).toBe(true);
+    expect(
+      check(
+        "die elektrikerrechnung kommt zum monatsende",
+        "Die Rechnung vom Elektriker kommt zum Ende des Monats.",
+        "formal",
+      ).faithful,
+    ).toBe(true);
+  });
+
+  it("refuses a place dropped with its preposition", () => {
+    expect(
+      check(
+        "bitte leite die rechnungen von märz an die buchhaltung in köln weiter",
+        "Rechnungen von März an die Buchhaltung weiterleiten.",
+        "concise",
+      ).faithful,
+    ).toBe(false);
+  });
+
+  it("reads two words that traded places as a swap even where the thesaurus calls them synonyms", () => {
+    expect(lexiconFor("fr").relation("locataire", "propriétaire")).toBe("synonym");
+    expect(
+      check(
+        "note que c'est le locataire qui doit rembourser le propriétaire pour la vitre cassée",
+        "Veuillez noter que c'est le propriétaire qui doit rembourser le locataire pour la vitre cassée.",
+        "formal",
+      ),
+    ).toMatchObject({ faithful: false, moved: expect.arrayContaining(["locataire"]) });
+  });
+});
+
 describe("gen-thesauri", () => {
   const thesaurus = (lines: string[]) => ["UTF-8", ...lines, ""].join("\n");
 
