@@ -16,6 +16,7 @@
 import type { StyleId } from "../catalog";
 import { HAN_HEDGES, HAN_STYLE_WORDS, hanEdits, markHanNames } from "./chinese";
 import { align, lastDefined, nextDefined, type Alignment } from "./alignment";
+import { hanOpposites } from "./han-opposites";
 import { type Lexicon, lexicon, lexiconFor, type Relation, thesaurusKey } from "./lexicon";
 import { changedPhrases, flippedParticles, pairPhrases } from "./phrases";
 import {
@@ -75,6 +76,8 @@ const TOLERANCE: Record<StyleId, { lost: number; added: number }> = {
   email: { lost: 0.15, added: 0.2 },
   "bullet-list": { lost: 0.2, added: 0.1 },
 };
+// The styles that keep the speaker's words: Bullet List splits and trims, it does not reword.
+const KEEPS_WORDS: ReadonlySet<StyleId> = new Set(["clean-up", "bullet-list"]);
 // The styles that rephrase: equivalent words, broader verbs, dropped hedges and lead-ins are theirs.
 const REPHRASING: ReadonlySet<StyleId> = new Set(["formal", "casual", "concise", "email", "bullet-list"]);
 // What an exact clean-up may still change: the spelling of a word, or a form derived from the same word.
@@ -176,7 +179,15 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
     : undefined;
   const alignment = align(kept, written, (a, b) => relationAllowed(a, b, style, lex), phrases);
   if (language === "de") pairCompounds(kept, written, alignment);
-  if (rephrasing) pairParaphrases(kept, written, alignment, PARAPHRASE_SHARE, lex, changedPhrases(source, rewrite));
+  if (rephrasing)
+    pairParaphrases(
+      kept,
+      written,
+      alignment,
+      KEEPS_WORDS.has(style) ? 0 : PARAPHRASE_SHARE,
+      lex,
+      changedPhrases(source, rewrite),
+    );
 
   const lostFacts: string[] = [];
   const lostContent: string[] = [];
@@ -274,10 +285,10 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   addedFacts.push(...changedTenses(kept, written, alignment, [...passives(source), ...passives(rewrite)]));
   if (language) addedFacts.push(...shiftedTimeframe(input, output, language));
 
-  addedFacts.push(...opposites(kept, written, lex));
+  addedFacts.push(...opposites(kept, written, lex), ...hanOpposites(input, output));
   // A dictated word gone and a word of the rewrite's own that a thesaurus knows and links to it in no way
   // ("acheter" → "vendre"): a word changed, not rephrased.
-  addedFacts.push(...changedWords(kept, written, alignment, lostAt, lex));
+  addedFacts.push(...changedWords(kept, written, alignment, lostAt, lex, KEEPS_WORDS.has(style)));
 
   const negationChange =
     kept.filter((word) => word.kind === "negation").length - written.filter((word) => word.kind === "negation").length;
@@ -481,14 +492,24 @@ function pairCompounds(kept: Word[], written: Word[], alignment: Alignment): voi
  * Words of the rewrite in the place of a dictated word that is gone, which a thesaurus knows and links to
  * it in no way ("acheter la table" → "vendre la table"): a word changed, not rephrased.
  */
-function changedWords(kept: Word[], written: Word[], alignment: Alignment, lostAt: number[], lex: Lexicon): string[] {
+function changedWords(
+  kept: Word[],
+  written: Word[],
+  alignment: Alignment,
+  lostAt: number[],
+  lex: Lexicon,
+  keepsWords: boolean,
+): string[] {
+  // In a style that keeps the speaker's words, any known word the lexicon does not relate is a change.
+  const changed = (a: string, b: string) =>
+    lex.unrelated(a, b) || (keepsWords && lex.knows(a) && lex.knows(b) && lex.relation(a, b) === undefined);
   return lostAt.flatMap((index) => {
     const from = lastDefined(alignment.sourceTo, index) + 1;
     const to = nextDefined(alignment.sourceTo, index) ?? written.length;
     return written
       .slice(from, to)
       .filter((word, at) => alignment.rewriteTo[from + at] === undefined && !word.optional && !word.fact)
-      .filter((word) => lex.unrelated(kept[index].text, word.text))
+      .filter((word) => changed(kept[index].text, word.text))
       .map((word) => word.text);
   });
 }
