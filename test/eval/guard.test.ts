@@ -8,7 +8,7 @@ import { judgePairs, scoreGuard } from "../../eval/guard/score-guard";
 // The floors count all three splits, the `holdout` pairs (written later, by someone who never saw the guard
 // or the other pairs) included. The 80 `d-` pairs of the dev split were written the same way: on first
 // reading the guard accepted 60% of their faithful rewrites and let 9 of 40 unfaithful ones through.
-const FLOOR = { faithfulAccepted: 0.88, unfaithfulAccepted: 2, devUnfaithfulAccepted: 1 };
+const FLOOR = { faithfulAccepted: 0.89, unfaithfulAccepted: 2, devUnfaithfulAccepted: 1 };
 
 describe("the faithfulness guard on the labelled pair set", () => {
   const pairs = readPairs();

@@ -17,7 +17,8 @@ import type { StyleId } from "../catalog";
 import { HAN_HEDGES, HAN_STYLE_WORDS, hanEdits, markHanNames } from "./chinese";
 import { align, lastDefined, nextDefined, type Alignment } from "./alignment";
 import { hanOpposites } from "./han-opposites";
-import { type Lexicon, lexicon, lexiconFor, type Relation, thesaurusKey } from "./lexicon";
+import { joinSeparableVerbs, pairCompounds } from "./german";
+import { type Lexicon, lexicon, lexiconFor, type Relation } from "./lexicon";
 import { changedPhrases, flippedParticles, pairPhrases } from "./phrases";
 import {
   crossedAroundPivot,
@@ -157,23 +158,29 @@ const REPLY_OPENINGS =
 /** Checks a rewrite against its input; see the module comment for what passes. */
 export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck {
   const { style, vocabulary } = params;
-  const input = applyVocabulary(params.input, vocabulary);
-  const output = applyVocabulary(params.output, vocabulary);
+  const said = applyVocabulary(params.input, vocabulary);
+  const wrote = applyVocabulary(params.output, vocabulary);
   const rephrasing = REPHRASING.has(style);
   // Both texts are read in one language: "zum" in each, or in neither, is "zu dem".
-  const language = textLanguage(normalise(input)) ?? textLanguage(normalise(output));
+  const language = textLanguage(normalise(said)) ?? textLanguage(normalise(wrote));
+  const lex = lexiconFor(language);
+  // German verbs split from their particle are read joined ("teilen Sie ihm mit" is "mitteilen").
+  const [input, output] =
+    language === "de" ? [said, wrote].map((text) => joinSeparableVerbs(text, lex)) : [said, wrote];
   const styleWords = styleWordsOf(style, language);
   // An email's greeting and sign-off words ("hi", "thanks") may be moved or reworded.
   const source = markHanNames(analyse(input, language)).map((word) =>
     style === "email" && styleWords?.has(word.text) ? { ...word, optional: true } : word,
   );
-  const rewrite = markHanNames(markNames(output, analyse(output, language)));
+  // German writes every noun with a capital: a capital there marks no name ("das Geld" may stand for "die
+  // Kohle").
   const capitalisesNouns = GERMAN.test(normalise(input));
+  const read = analyse(output, language);
+  const rewrite = markHanNames(capitalisesNouns ? read : markNames(output, read));
   const kept = source.filter((word) => !word.optional);
   const written = rewrite.filter((word) => !word.optional || word.fact);
   // A rephrasing's phrases line up before single equivalent words that moved elsewhere ("call" in "call
   // off the parade" is a broader verb of "postpone" further on).
-  const lex = lexiconFor(language);
   const phrases = rephrasing
     ? (partial: Alignment) => pairPhrases(source, rewrite, kept, written, partial, lex)
     : undefined;
@@ -288,7 +295,11 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   addedFacts.push(...opposites(kept, written, lex), ...hanOpposites(input, output));
   // A dictated word gone and a word of the rewrite's own that a thesaurus knows and links to it in no way
   // ("acheter" → "vendre"): a word changed, not rephrased.
-  addedFacts.push(...changedWords(kept, written, alignment, lostAt, lex, KEEPS_WORDS.has(style)));
+  addedFacts.push(
+    ...changedWords(kept, written, alignment, lostAt, lex, KEEPS_WORDS.has(style)).filter(
+      (added) => !styleWords?.has(added),
+    ),
+  );
 
   const negationChange =
     kept.filter((word) => word.kind === "negation").length - written.filter((word) => word.kind === "negation").length;
@@ -447,47 +458,6 @@ function pairParaphrases(
   }
 }
 
-// What German puts between the parts of a compound ("Monat-s-ende", "Woche-n-ende").
-const LINKS = ["", "s", "es", "n", "en", "e"];
-
-/**
- * Lines up a German compound with the two words it joins, on either side: "die Rechnung vom Elektriker"
- * written "die Elektrikerrechnung", "Ende des Monats" written "Monatsende", and back. The parts may come
- * in either order, compared by their stems.
- */
-function pairCompounds(kept: Word[], written: Word[], alignment: Alignment): void {
-  const key = thesaurusKey("de");
-  const join = (
-    compounds: Word[],
-    parts: Word[],
-    compoundTo: (number | undefined)[],
-    partsTo: (number | undefined)[],
-  ) => {
-    for (const [at, compound] of compounds.entries()) {
-      if (compoundTo[at] !== undefined || compound.fact || compound.text.length < 7) continue;
-      const free = parts.flatMap((part, index) =>
-        partsTo[index] === undefined && !part.fact && part.text.length >= 3 ? [index] : [],
-      );
-      const find = (text: string) => free.find((index) => key(parts[index].text) === key(text));
-      for (let cut = 3; cut <= compound.text.length - 3 && compoundTo[at] === undefined; cut++) {
-        const right = find(compound.text.slice(cut));
-        if (right === undefined) continue;
-        const head = compound.text.slice(0, cut);
-        const link = LINKS.find(
-          (ending) => head.endsWith(ending) && find(head.slice(0, head.length - ending.length) || head) !== undefined,
-        );
-        const left = link === undefined ? undefined : find(head.slice(0, head.length - link.length));
-        if (left === undefined || left === right) continue;
-        compoundTo[at] = left;
-        partsTo[left] = at;
-        partsTo[right] = at;
-      }
-    }
-  };
-  join(written, kept, alignment.rewriteTo, alignment.sourceTo);
-  join(kept, written, alignment.sourceTo, alignment.rewriteTo);
-}
-
 /**
  * Words of the rewrite in the place of a dictated word that is gone, which a thesaurus knows and links to
  * it in no way ("acheter la table" → "vendre la table"): a word changed, not rephrased.
@@ -593,7 +563,7 @@ function conditions(text: string): number {
 // "staff with a badge may enter". German "nur" and Spanish "solo" are also particles ("ich wollte nur sagen",
 // "solo quería decirte"), so they are not read as such.
 const RESTRICTION =
-  /\b(?:only|solely|exclusively|seulement|uniquement|exclusivement|solamente|únicamente|exclusivamente|ausschließlich|lediglich)\b|只有|仅有|仅限|唯有/g;
+  /\b(?:only|solely|exclusively|nur noch|seulement|uniquement|exclusivement|solamente|únicamente|exclusivamente|ausschließlich|lediglich)\b|只有|仅有|仅限|唯有/g;
 
 /** How many words in `text` narrow what it says (`RESTRICTION`). */
 function restrictions(text: string): number {

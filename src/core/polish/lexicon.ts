@@ -243,7 +243,7 @@ export function lexiconFor(language: Language | undefined, file?: string): Lexic
     defaultAssetsDirs()
       .map((dir) => path.join(dir, "lexicon", `${language}.txt`))
       .find((candidate) => existsSync(candidate));
-  const own = makeThesaurus(found ? readFileSync(found, "utf8") : "", thesaurusKey(language));
+  const own = makeThesaurus(found ? readFileSync(found, "utf8") : "", thesaurusKey(language), BASE_FORMS[language]);
   const joined: Lexicon = {
     knows: (word) => own.knows(word) || english.knows(word),
     opposite: (a, b) => english.opposite(a, b),
@@ -256,7 +256,17 @@ export function lexiconFor(language: Language | undefined, file?: string): Lexic
 }
 
 /** A thesaurus's groups of keys (`thesaurusKey`), one group a line. */
-function makeThesaurus(text: string, key: (word: string) => string): Lexicon {
+// What a thesaurus's stems miss: a German weak participle is its infinitive ("gekriegt" → "kriegen"). Tried
+// only for a word the thesaurus does not know as it stands ("gesamt" stays "gesamt").
+const BASE_FORMS: Partial<Record<Language, (word: string) => string | undefined>> = {
+  de: (word) => /^ge(\p{L}{3,}?)e?t$/u.exec(word)?.[1].concat("en"),
+};
+
+function makeThesaurus(
+  text: string,
+  stemmed: (word: string) => string,
+  base?: (word: string) => string | undefined,
+): Lexicon {
   const groups = new Map<string, number[]>();
   const members: string[][] = [];
   let start = 0;
@@ -274,6 +284,12 @@ function makeThesaurus(text: string, key: (word: string) => string): Lexicon {
     }
     start = end + 1;
   }
+  const key = (word: string) => {
+    const found = stemmed(word);
+    if (groups.has(found) || !base) return found;
+    const other = base(word);
+    return other && groups.has(stemmed(other)) ? stemmed(other) : found;
+  };
   const related = (a: string, b: string) => {
     const [left, right] = [groups.get(key(a)), groups.get(key(b))];
     if (!left || !right) return undefined;

@@ -74,6 +74,24 @@ describe("German compounds and what a thesaurus gets wrong", () => {
     ).toBe(true);
   });
 
+  it("reads a German verb split from its particle, and a weak participle, as the verb", () => {
+    expect(
+      check(
+        "sag dem vermieter dass wir die kohle erst nächste woche überweisen",
+        "Bitte teilen Sie dem Vermieter mit, dass wir das Geld erst nächste Woche überweisen.",
+        "formal",
+      ).faithful,
+    ).toBe(true);
+    expect(lexiconFor("de").relation("gekriegt", "erhalten")).toBe("synonym");
+    expect(
+      check(
+        "sag dem vermieter dass wir die kohle erst nächste woche überweisen",
+        "Bitte teilen Sie dem Vermieter mit, dass wir das Geld erst übernächste Woche überweisen.",
+        "formal",
+      ).faithful,
+    ).toBe(false);
+  });
+
   it("refuses a place dropped with its preposition", () => {
     expect(
       check(
