@@ -12,7 +12,7 @@ const STYLE_IDS: readonly string[] = STYLES.map((style) => style.id);
 
 export const PAIRS_FILE = path.join(__dirname, "..", "pairs.jsonl");
 export const PAIR_LANGS = ["en", "de", "es", "fr", "zh"] as const;
-export const PAIR_SPLITS = ["dev", "test", "holdout"] as const;
+export const PAIR_SPLITS = ["dev", "test", "holdout", "fresh"] as const;
 
 export interface GuardPair {
   id: string;

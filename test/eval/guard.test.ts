@@ -5,10 +5,12 @@ import { judgePairs, scoreGuard } from "../../eval/guard/score-guard";
 // The guard on the labelled pairs (`eval/pairs.jsonl`, written blind to the guard). Issue 18's goal is 97%
 // of faithful rewrites accepted and no unfaithful one; these floors are what the guard measures today, so
 // a change that loses ground fails here. `npm run eval:guard -- --misjudged --split dev` shows what broke.
-// The floors count all three splits, the `holdout` pairs (written later, by someone who never saw the guard
-// or the other pairs) included. The 80 `d-` pairs of the dev split were written the same way: on first
-// reading the guard accepted 60% of their faithful rewrites and let 9 of 40 unfaithful ones through.
-const FLOOR = { faithfulAccepted: 0.89, unfaithfulAccepted: 2, devUnfaithfulAccepted: 1 };
+// The floors count every split: the `holdout` pairs (written later, by someone who never saw the guard or
+// the other pairs), the 80 `d-` pairs of the dev split, written the same way (on first reading the guard
+// accepted 60% of their faithful rewrites and let 9 of 40 unfaithful ones through), and the 100 `fresh`
+// pairs, written the same way again (first reading: 80% of faithful accepted, 8 of 50 unfaithful through;
+// the guard at the start of that session: 74% and 8).
+const FLOOR = { faithfulAccepted: 0.88, unfaithfulAccepted: 6, devUnfaithfulAccepted: 1 };
 
 describe("the faithfulness guard on the labelled pair set", () => {
   const pairs = readPairs();

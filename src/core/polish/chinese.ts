@@ -74,6 +74,8 @@ const HAN_WORD = new RegExp(
     ...HAN_NOT_NEGATIONS,
     A_NOT_A,
     "一下(?![午子])",
+    // Negations of their own: "no need to", "cannot".
+    "无需|无须|无法",
     "你好(?!好)|您好|大家好|此致|敬礼|祝好|顺祝|商祺|尊敬|谢谢|感谢",
     ...[...HAN_HEDGES].filter((hedge) => hedge !== "一下"),
   ].join("|"),

@@ -14,7 +14,7 @@
  * excited", and the user pastes without reading: such a rewrite must never count as polished.
  */
 import type { StyleId } from "../catalog";
-import { HAN_HEDGES, HAN_STYLE_WORDS, hanEdits, markHanNames } from "./chinese";
+import { HAN, HAN_HEDGES, HAN_STYLE_WORDS, hanEdits, markHanNames } from "./chinese";
 import { align, lastDefined, nextDefined, type Alignment } from "./alignment";
 import { hanOpposites } from "./han-opposites";
 import { joinSeparableVerbs, pairCompounds } from "./german";
@@ -215,6 +215,10 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
     .some((word) => !word.optional && !styleWords?.has(word.text));
   const leadInShort = firstMatched <= kept.length - firstMatched && !opensWithOwnWords;
   const items = listItems(source);
+  // Two things joined by "and" or "or" are two facts: "finance and legal" is not "finance", "with the
+  // children" is not "with the children and the dog".
+  const joinedSaid = conjuncts(source);
+  const joinedWritten = conjuncts(rewrite);
   const lostAt: number[] = [];
   // Short words the alignment skips may still stand for a dictated word: "get" for "arrive".
   const plainRewrite = rewrite.filter((word) => word.optional && !word.fact);
@@ -246,7 +250,7 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
       if (!kept.slice(0, firstMatched).some((before) => before.fact)) continue;
     }
     // An item of a dictated list ("eggs flour butter and sugar") is a fact of its own.
-    (items.has(word) ? lostFacts : lostContent).push(word.text);
+    (items.has(word) || joinedSaid.has(word) ? lostFacts : lostContent).push(word.text);
     lostAt.push(index);
   }
   // Words dropped together are a thing said, not padding ("on the ground floor", "the doorman of the
@@ -283,7 +287,7 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
     }
     // A name the speaker never said is an invented fact (German writes every noun with a capital).
     const invented = word.name === true && !capitalisesNouns;
-    (word.fact || invented ? addedFacts : addedContent).push(word.text);
+    (word.fact || invented || joinedWritten.has(word) ? addedFacts : addedContent).push(word.text);
   }
 
   const chinese = hanEdits(kept, written, alignment.sourceTo, alignment.rewriteTo, !rephrasing);
@@ -378,15 +382,19 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
 function madeUpSentences(output: string, source: Word[], style: StyleId, language?: Language): string[] {
   const styleWords = styleWordsOf(style, language);
   const saidStems = new Set(source.map((word) => word.stem));
-  return output
-    .split(SENTENCE_END)
-    .flatMap((sentence) => {
-      const own = analyse(sentence, language).filter((word) => !word.optional && !styleWords?.has(word.text));
-      const said = (word: Word) =>
-        saidStems.has(word.stem) || source.some((other) => relationAllowed(other, word, style, lexiconFor(language)));
-      return own.length > 0 && !own.some(said) ? [own.map((word) => word.text)] : [];
-    })
-    .flat();
+  return (
+    output
+      .split(SENTENCE_END)
+      // Chinese strings clauses together with commas: "…记得拿哦～辛苦啦，爱你！" adds two of its own.
+      .flatMap((sentence) => (HAN.test(sentence) ? sentence.split(/[，,～~；;]/) : [sentence]))
+      .flatMap((sentence) => {
+        const own = analyse(sentence, language).filter((word) => !word.optional && !styleWords?.has(word.text));
+        const said = (word: Word) =>
+          saidStems.has(word.stem) || source.some((other) => relationAllowed(other, word, style, lexiconFor(language)));
+        return own.length > 0 && !own.some(said) ? [own.map((word) => word.text)] : [];
+      })
+      .flat()
+  );
 }
 
 /** A short account of an unfaithful rewrite for people, naming the words it lost, moved and brought in. */
@@ -643,6 +651,27 @@ function droppedPlaces(
       );
     })
     .map((word) => word.text);
+}
+
+/** The content words on either side of a conjunction, articles skipped: "finance" and "legal" in "finance and legal". */
+function conjuncts(list: Word[]): Set<Word> {
+  const found = new Set<Word>();
+  const near = (from: number, step: number) => {
+    for (let index = from; index >= 0 && index < list.length; index += step) {
+      const word = list[index];
+      if (ARTICLES.has(word.text)) continue;
+      return word.optional || word.fact || word.takenBack ? undefined : word;
+    }
+    return undefined;
+  };
+  for (const [index, word] of list.entries()) {
+    if (!CONJUNCTIONS.has(word.text)) continue;
+    const [before, after] = [near(index - 1, -1), near(index + 1, 1)];
+    if (!before || !after) continue;
+    found.add(before);
+    found.add(after);
+  }
+  return found;
 }
 
 /** Adjacent words run together ("dry cleaning" = "drycleaning", "m l x" = "mlx"), for spelling changes. */
