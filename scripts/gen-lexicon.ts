@@ -41,6 +41,8 @@ interface Synset {
   opposite: [number, string, string, number][];
   /** Broader verb senses (hypernyms) of a verb synset. */
   broader: string[];
+  /** The broader nouns (hypernyms) a noun synset is a kind of. */
+  kindOf: string[];
 }
 
 // The longest lemma kept, in words, by part of speech. Verbs, adjectives and adverbs keep their phrases of
@@ -74,6 +76,7 @@ function readSynsets(): Map<string, Synset> {
       const derived: Synset["derived"] = [];
       const opposite: Synset["opposite"] = [];
       const broader: string[] = [];
+      const kindOf: string[] = [];
       for (let index = 0; index < pointerCount; index++, at += 4) {
         const [symbol, target, targetPos, sourceTarget] = fields.slice(at, at + 4);
         // A word-level link names its source and target word by their places ("0102": word 1 → word 2).
@@ -86,8 +89,9 @@ function readSynsets(): Map<string, Synset> {
         if (symbol === "+" && sourceTarget !== "0000") derived.push(link());
         if (symbol === "!" && sourceTarget !== "0000") opposite.push(link());
         if (symbol === "@" && pos === "v" && targetPos === "v") broader.push(target);
+        if (symbol === "@" && pos === "n" && targetPos === "n") kindOf.push(target);
       }
-      synsets.set(`${pos}${offset}`, { pos, words, derived, opposite, broader });
+      synsets.set(`${pos}${offset}`, { pos, words, derived, opposite, broader, kindOf });
     }
   }
   return synsets;
@@ -144,6 +148,13 @@ export function buildLexicon(): string {
       ),
     ),
   );
+  // The nouns that are kinds of one broader noun: "bedroom" and "bathroom" are both rooms, "potato salad"
+  // and "pasta salad" both salads. Different things of one kind are what a wrong word swaps.
+  const byKind = new Map<string, (string | undefined)[]>();
+  for (const synset of synsets.values())
+    for (const target of synset.kindOf)
+      byKind.set(target, [...(byKind.get(target) ?? []), ...synset.words.map(usableIn("n"))]);
+  const kinds = lines(byKind.values());
   const spellings = lines(
     Object.entries(JSON.parse(readFileSync(SPELLINGS, "utf8")) as Record<string, string>).map((pair) =>
       pair.map((word) => usable(word)),
@@ -173,6 +184,8 @@ export function buildLexicon(): string {
     ...spellings,
     "# antonyms: a word and its opposite (never equivalent: a rephrasing must not swap one for the other)",
     ...opposites,
+    "# kinds: nouns that are kinds of one broader noun (different things of a kind, never equivalent)",
+    ...kinds,
     "# irregular verbs: a verb, then its irregular forms (past tense and participle, a few -ing and -s forms)",
     ...verbs,
     "# irregular forms: a noun or adjective, then its irregular plurals or comparatives",

@@ -457,13 +457,25 @@ function pairParaphrases(
     for (let j = from; j < to; j++) {
       if (alignment.rewriteTo[j] !== undefined || !rephrasable(rewrite[j])) continue;
       const [a, b] = [source[i].text, rewrite[j].text];
-      if (lex.opposite(a, b) || lex.unrelated(a, b) || changed(source[i], rewrite[j])) continue;
+      if (lex.opposite(a, b) || lex.unrelated(a, b) || otherKind(source, i, rewrite, j, lex)) continue;
+      if (changed(source[i], rewrite[j])) continue;
       alignment.sourceTo[i] = j;
       alignment.rewriteTo[j] = i;
       budget--;
       break;
     }
   }
+}
+
+/**
+ * Whether the rewrite's word at `j` names another thing of the kind the dictated word at `i` names, alone
+ * ("bedroom" → "bathroom") or with the word both keep after it ("potato salad" → "pasta salad").
+ */
+function otherKind(source: Word[], i: number, rewrite: Word[], j: number, lex: Lexicon): boolean {
+  const [a, b] = [source[i].text, rewrite[j].text];
+  if (lex.siblings(a, b)) return true;
+  const [next, written] = [source[i + 1], rewrite[j + 1]];
+  return next !== undefined && next.text === written?.text && lex.siblings(`${a} ${next.text}`, `${b} ${next.text}`);
 }
 
 /**
@@ -486,9 +498,11 @@ function changedWords(
     const to = nextDefined(alignment.sourceTo, index) ?? written.length;
     return written
       .slice(from, to)
-      .filter((word, at) => alignment.rewriteTo[from + at] === undefined && !word.optional && !word.fact)
-      .filter((word) => changed(kept[index].text, word.text))
-      .map((word) => word.text);
+      .flatMap((word, at) =>
+        alignment.rewriteTo[from + at] === undefined && !word.optional && !word.fact ? [from + at] : [],
+      )
+      .filter((at) => changed(kept[index].text, written[at].text) || otherKind(kept, index, written, at, lex))
+      .map((at) => written[at].text);
   });
 }
 

@@ -22,6 +22,7 @@ const SECTIONS = [
   "broader",
   "spelling",
   "antonyms",
+  "kinds",
   "irregular verbs",
   "irregular forms",
 ] as const;
@@ -41,6 +42,11 @@ export interface Lexicon {
    * and "vender" are then not a rephrasing's free choice of words. WordNet, which has opposites, never says so.
    */
   unrelated(a: string, b: string): boolean;
+  /**
+   * Whether WordNet gives `a` and `b` as different kinds of one thing ("bedroom" and "bathroom", "potato
+   * salad" and "pasta salad"): what a wrong word swaps, never a rephrasing.
+   */
+  siblings(a: string, b: string): boolean;
   /** Whether `word` is a past form of a verb: "went", "taken", "finished" (not "going", "finish"). */
   past(word: string): boolean;
 }
@@ -53,6 +59,8 @@ interface Table {
   irregular: Map<string, string[]>;
   /** The irregular forms of verbs ("went", "taken", "going"). */
   verbForms: Set<string>;
+  /** The words of the sections that relate words (all but `kinds`): the words the check may rephrase. */
+  plain: Set<string>;
 }
 
 let loaded: Lexicon | undefined;
@@ -73,11 +81,13 @@ export function lexicon(file?: string): Lexicon {
 
 const GROUPS = 1_000_000;
 const IRREGULAR_VERBS = SECTIONS.indexOf("irregular verbs");
+const KINDS = SECTIONS.indexOf("kinds");
 
 function parseLexicon(text: string): Table {
   const table = new Map<string, number[]>();
   const irregular = new Map<string, string[]>();
   const verbForms = new Set<string>();
+  const plain = new Set<string>();
   let section = 0;
   let group = 0;
   let start = 0;
@@ -97,6 +107,7 @@ function parseLexicon(text: string): Table {
     } else if (end > start) {
       const id = section * GROUPS + ++group;
       for (const word of text.slice(start, end).split("|")) {
+        if (section !== KINDS) plain.add(word);
         const groups = table.get(word);
         if (groups) groups.push(id);
         else table.set(word, [id]);
@@ -104,10 +115,10 @@ function parseLexicon(text: string): Table {
     }
     start = end + 1;
   }
-  return { groups: table, irregular, verbForms };
+  return { groups: table, irregular, verbForms, plain };
 }
 
-function makeLexicon({ groups: table, irregular, verbForms }: Table): Lexicon {
+function makeLexicon({ groups: table, irregular, verbForms, plain }: Table): Lexicon {
   const lemmas = (word: string) => {
     const bases = irregularBases(word, irregular, table);
     return bases.length ? [...new Set([...regularBases(word, table), ...bases])] : regularBases(word, table);
@@ -122,8 +133,16 @@ function makeLexicon({ groups: table, irregular, verbForms }: Table): Lexicon {
     });
   };
   return {
-    knows: (word) => table.has(word) || lemmas(word).length > 0,
+    knows: (word) => plain.has(word) || lemmas(word).some((lemma) => plain.has(lemma)),
     unrelated: () => false,
+    siblings(a, b) {
+      const [left, right] = [
+        [a, ...lemmas(a)],
+        [b, ...lemmas(b)],
+      ];
+      if (left.some((lemma) => right.includes(lemma))) return false;
+      return share(left, right, "kinds") && !share(left, right, "synonyms");
+    },
     opposite: (a, b) => share([a, ...lemmas(a)], [b, ...lemmas(b)], "antonyms"),
     past: (word) =>
       verbForms.has(word)
@@ -248,6 +267,7 @@ export function lexiconFor(language: Language | undefined, file?: string): Lexic
     knows: (word) => own.knows(word) || english.knows(word),
     opposite: (a, b) => english.opposite(a, b),
     unrelated: (a, b) => own.unrelated(a, b),
+    siblings: (a, b) => english.siblings(a, b),
     past: (word) => english.past(word),
     relation: (a, b) => own.relation(a, b) ?? english.relation(a, b),
   };
@@ -298,6 +318,7 @@ function makeThesaurus(
   return {
     knows: (word) => groups.has(key(word)),
     opposite: () => false,
+    siblings: () => false,
     unrelated: (a, b) => related(a, b) === false,
     past: () => false,
     relation: (a, b) => (a === b ? "same" : related(a, b) ? "synonym" : undefined),

@@ -60,3 +60,31 @@ describe("a phrase changed into another", () => {
     expect(check).toMatchObject({ faithful: true });
   });
 });
+
+describe("different kinds of one thing", () => {
+  it.each([
+    [
+      "a room by another room",
+      "please ask the landlord to fix the heater in the bedroom before the weekend",
+      "Please ask the landlord to repair the heater in the bathroom before the weekend.",
+    ],
+    [
+      "a dish by another dish",
+      "tell grandma we will bring the potato salad on sunday",
+      "Tell Grandma we will bring the pasta salad on Sunday.",
+    ],
+  ])("refuses %s in a rephrasing", (_what, input, output) => {
+    expect(checkFaithfulness({ input, output, style: "formal" }).faithful).toBe(false);
+  });
+
+  it("still lets a rephrasing use a broader or a plainer word", () => {
+    expect(lexicon().siblings("car", "vehicle")).toBe(false);
+    expect(
+      checkFaithfulness({
+        input: "we intend to purchase a new vehicle once we have saved sufficient funds",
+        output: "We're planning to buy a new car once we've saved up enough money.",
+        style: "casual",
+      }).faithful,
+    ).toBe(true);
+  });
+});
