@@ -10,7 +10,7 @@ import { judgePairs, scoreGuard } from "../../eval/guard/score-guard";
 // accepted 60% of their faithful rewrites and let 9 of 40 unfaithful ones through), and the 100 `fresh`
 // pairs, written the same way again (first reading: 80% of faithful accepted, 8 of 50 unfaithful through;
 // the guard at the start of that session: 74% and 8).
-const FLOOR = { faithfulAccepted: 0.88, unfaithfulAccepted: 4, devUnfaithfulAccepted: 1 };
+const FLOOR = { faithfulAccepted: 0.89, unfaithfulAccepted: 4, devUnfaithfulAccepted: 1 };
 
 describe("the faithfulness guard on the labelled pair set", () => {
   const pairs = readPairs();

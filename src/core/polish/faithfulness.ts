@@ -106,19 +106,19 @@ const STYLE_WORDS: Partial<Record<StyleId, ReadonlySet<string>>> = {
 const LANGUAGE_STYLE_WORDS: Record<Language, Partial<Record<StyleId, ReadonlySet<string>>>> = {
   de: {
     email: words(
-      "hallo guten morgen tag abend liebe lieber liebes sehr geehrte geehrter geehrtes viele beste herzliche freundliche freundlichen mit grüße grüßen gruß danke dank vielen",
+      "hallo guten morgen tag abend liebe lieber liebes sehr geehrte geehrter geehrtes viele beste herzliche freundliche freundlichen mit grüße grüßen gruß danke dank vielen bis bald",
     ),
     formal: words("bitte würden könnten sie ihnen ihr ihre mitteilen"),
   },
   es: {
     email: words(
-      "hola buenos buenas días tardes noches querido querida estimado estimada estimados saludos saludo un abrazo cordialmente atentamente gracias muchas",
+      "hola buenos buenas días tardes noches querido querida estimado estimada estimados saludos saludo un abrazo cordialmente atentamente gracias muchas hasta pronto",
     ),
     formal: words("por favor le les usted ustedes podría podrían ruego"),
   },
   fr: {
     email: words(
-      "bonjour bonsoir salut cher chère chers madame monsieur cordialement bien à vous toi amitiés merci bonne journée soirée sincères salutations",
+      "bonjour bonsoir salut cher chère chers madame monsieur cordialement bien à vous toi amitiés merci bonne journée soirée sincères salutations bientôt par la présente",
     ),
     formal: words("veuillez vous prie merci bien vouloir pourriez"),
   },

@@ -87,6 +87,9 @@ export function crossedAroundPivot(source: Word[], rewrite: Word[], alignment: A
   const placed = source.flatMap((word, index) => {
     const at = alignment.sourceTo[index];
     if (at === undefined || word.optional || word.fact || rewrite[at].optional) return [];
+    // A Chinese character is a word only with its neighbours: characters that cross are a clause moved
+    // whole ("晚饭不回来吃了" → "不回来吃晚饭了"), which `hanEdits` judges.
+    if (HAN_CHARACTER.test(word.text)) return [];
     return [{ index, at, text: word.text }];
   });
   for (const pivot of placed) {
@@ -103,6 +106,8 @@ export function crossedAroundPivot(source: Word[], rewrite: Word[], alignment: A
   }
   return [];
 }
+
+const HAN_CHARACTER = /^\p{Script=Han}$/u;
 
 // The people a sentence is about when they are not named: who does what may hang on them.
 const PERSONS = words("i me you he him she her we us they them");

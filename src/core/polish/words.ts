@@ -177,9 +177,9 @@ export const FUNCTION_WORDS = words(
     "i me my mine myself we us our ours you your yours he him his she her hers it its they them their theirs this that these those there here " +
     "all any each some such both own same again once only just s t ll re ve d m let lets get gets got going gonna wanna gotta please " +
     // German, French, Spanish
-    "der die das den dem des ein eine einen einem und oder aber dass ich du er sie es wir ihr mir mich dich uns zu im am auf mit von für ist sind war " +
-    "le la les l un une des de du et ou mais je tu il elle nous vous ils elles que qui est sont à au aux en ce cette n ne " +
-    "el los las una unos unas y o pero yo tú él ella nosotros que es son a al del en lo " +
+    "der die das den dem des ein eine einen einem und oder aber auch dass ich du er sie es wir ihr mir mich dich uns zu im am auf mit von für ist sind war " +
+    "le la les l un une des de du et ou mais aussi je tu il elle nous vous ils elles que qui est sont à au aux en ce cette n ne " +
+    "el los las una unos unas y o pero también yo tú él ella nosotros que es son a al del en lo " +
     // Chinese particles (one character each)
     "的 了 吗 呢 吧 啦 呀 我 你 他 她 们 是 把 给",
 );

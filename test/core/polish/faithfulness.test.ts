@@ -444,6 +444,23 @@ describe("what a careful editor reads as a changed fact", () => {
     expect(check(input, output, style).faithful).toBe(true);
   });
 
+  it.each([
+    [
+      "a French email's 'À bientôt'",
+      "email",
+      "bonjour claire le train pour lyon part à dix-sept heures quarante-cinq quai numéro trois",
+      "Bonjour Claire,\n\nLe train pour Lyon part à 17 h 45, quai numéro 3.\n\nÀ bientôt,",
+    ],
+    [
+      "a Chinese clause moved whole",
+      "casual",
+      "妈我今天加班晚饭不回来吃了你们先吃别等我",
+      "妈，我今天加班，不回来吃晚饭了，你们先吃，别等我哈～",
+    ],
+  ] as const)("accepts %s", (_what, style, input, output) => {
+    expect(check(input, output, style).faithful).toBe(true);
+  });
+
   it("still reads 'cause' the noun as a noun, and a correction's reach as the words it mirrors", () => {
     expect(
       check("we found the root cause of the outage", "We found why the outage happened.", "clean-up").faithful,
