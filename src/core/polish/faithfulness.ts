@@ -155,6 +155,12 @@ const COMMAND_START =
 const REPLY_OPENINGS =
   /^(?:sure|certainly|of course|absolutely|no problem|i am glad|i am sorry|i am happy|i would be happy|thank you for|as an ai|here is|here are|the answer is)\b/;
 
+/** Reads the word tables a check of a rewrite of `input` will use, so the check itself does not wait for them. */
+export function loadCheckTables(input: string): void {
+  lexiconFor(textLanguage(normalise(input)));
+  if (HAN.test(input)) hanOpposites(input, input);
+}
+
 /** Checks a rewrite against its input; see the module comment for what passes. */
 export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck {
   const { style, vocabulary } = params;

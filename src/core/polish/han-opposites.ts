@@ -33,6 +33,7 @@ function table(): Map<string, string[]> {
 export function hanOpposites(input: string, output: string): string[] {
   if (!/\p{Script=Han}/u.test(output)) return [];
   const opposites = table();
+  if (input === output) return [];
   const turned = new Set<string>();
   for (let start = 0; start < output.length; start++) {
     for (const length of [2, 3]) {

@@ -1,11 +1,10 @@
 import { acceptRewrite, type AcceptedRewrite } from "./accept-rewrite";
 import { salvage } from "./salvage";
-import { lexicon } from "./lexicon";
 import { buildPrompt } from "./build-prompt";
 import { DEFAULT_MODEL_ID, type CatalogModel } from "../catalog";
 import { cleanOutput } from "./clean-output";
 import { ERRORS, PolishError, toPolishError, type FallbackReason } from "../errors";
-import { describeUnfaithful } from "./faithfulness";
+import { describeUnfaithful, loadCheckTables } from "./faithfulness";
 import { findModel } from "../catalog";
 import { guardOutput } from "./guard-output";
 import { HelperClient, type ConnectedHelper, type HelperOptions } from "../helper";
@@ -252,8 +251,8 @@ async function polishPieces({
         return next.value.text;
       }
       markStarted();
-      // The check's word table (~150 ms to read) loads while the model writes, not after it.
-      if (firstTokenMs === undefined) setImmediate(() => lexicon());
+      // The check's word tables (a few hundred ms to read) load while the model writes, not after it.
+      if (firstTokenMs === undefined) setImmediate(() => loadCheckTables(text));
       firstTokenMs ??= Math.round(performance.now() - startedAt);
       raw += next.value;
       onChunk?.(raw);
