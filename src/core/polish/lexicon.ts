@@ -221,15 +221,19 @@ export function regularBases(word: string, table: { has(word: string): boolean }
 // thesaurus lists base forms ("pedir", "bouger"); both are compared by their stems.
 const STEMMERS: Record<Language, string> = { de: "german", es: "spanish", fr: "french" };
 
+const keys = new Map<Language, (word: string) => string>();
+
 /**
  * How a thesaurus keys a word or phrase of `language`: the stem of each of its words ("verschieben" →
  * "verschieb"). The generator writes the tables in these keys, so loading one stems nothing.
  */
 export function thesaurusKey(language: Language): (word: string) => string {
+  const made = keys.get(language);
+  if (made) return made;
   const stemmer = newStemmer(STEMMERS[language]);
   // A check asks for the same few words again and again, and a Snowball stem takes microseconds.
   const known = new Map<string, string>();
-  return (word) => {
+  const key = (word: string) => {
     let found = known.get(word);
     if (found === undefined) {
       found = word
@@ -241,6 +245,8 @@ export function thesaurusKey(language: Language): (word: string) => string {
     }
     return found;
   };
+  keys.set(language, key);
+  return key;
 }
 
 const thesauri = new Map<Language, Lexicon>();
