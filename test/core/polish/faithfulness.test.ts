@@ -399,7 +399,31 @@ describe("what a careful editor reads as a changed fact", () => {
       "Staff with a badge can enter the garage after 8.",
     ],
     ["a '只有'", "concise", "只有持工作证的员工才能进入地下停车场", "持工作证的员工可进入地下停车场。"],
-  ] as const)("refuses a rewrite that changes %s", (_what, style, input, output) => {
+    [
+      "one of two things joined by 'and' (dropped)",
+      "concise",
+      "the report needs sign off from both finance and legal before it goes out",
+      "The report needs finance sign-off before it goes out.",
+    ],
+    [
+      "a thing joined on with 'et' (added)",
+      "casual",
+      "coucou maman on arrive samedi vers midi avec les enfants",
+      "Coucou maman, on arrive samedi vers midi avec les enfants et le chien !",
+    ],
+    [
+      "a Chinese 'no need'",
+      "formal",
+      "请通知各部门这次培训所有新员工都需要参加",
+      "请通知各部门：本次培训所有新员工均无需参加。",
+    ],
+    [
+      "a Chinese clause of its own (added)",
+      "casual",
+      "小美我把你的雨伞放在前台了下班记得拿",
+      "小美，我把你的雨伞放在前台了，下班记得拿哦～辛苦啦，爱你！",
+    ],
+  ] as const)("refuses a rewrite that changes, drops or adds %s", (_what, style, input, output) => {
     expect(check(input, output, style).faithful).toBe(false);
   });
 
@@ -440,11 +464,6 @@ describe("what a careful editor reads as a changed fact", () => {
       "la cena es el sábado a las nueve perdón a las ocho y media",
       "La cena es el sábado a las ocho y media.",
     ],
-  ] as const)("accepts %s", (_what, style, input, output) => {
-    expect(check(input, output, style).faithful).toBe(true);
-  });
-
-  it.each([
     [
       "a French email's 'À bientôt'",
       "email",
@@ -467,35 +486,6 @@ describe("what a careful editor reads as a changed fact", () => {
     ).toBe(false);
     expect(check("order twelve chairs actually make that fifteen chairs", "Order 12 chairs.").faithful).toBe(false);
     expect(check("order twelve chairs actually make that fifteen chairs", "Order 15 chairs.").faithful).toBe(true);
-  });
-
-  it.each([
-    [
-      "one of two things joined by 'and'",
-      "concise",
-      "the report needs sign off from both finance and legal before it goes out",
-      "The report needs finance sign-off before it goes out.",
-    ],
-    [
-      "a thing joined on with 'et'",
-      "casual",
-      "coucou maman on arrive samedi vers midi avec les enfants",
-      "Coucou maman, on arrive samedi vers midi avec les enfants et le chien !",
-    ],
-    [
-      "a Chinese 'no need'",
-      "formal",
-      "请通知各部门这次培训所有新员工都需要参加",
-      "请通知各部门：本次培训所有新员工均无需参加。",
-    ],
-    [
-      "a Chinese clause of the rewrite's own",
-      "casual",
-      "小美我把你的雨伞放在前台了下班记得拿",
-      "小美，我把你的雨伞放在前台了，下班记得拿哦～辛苦啦，爱你！",
-    ],
-  ] as const)("refuses a rewrite that adds or drops %s", (_what, style, input, output) => {
-    expect(check(input, output, style).faithful).toBe(false);
   });
 
   it("lets a rephrasing drop a hedge said in a few words, and a stutter", () => {
