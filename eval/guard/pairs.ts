@@ -12,7 +12,9 @@ const STYLE_IDS: readonly string[] = STYLES.map((style) => style.id);
 
 export const PAIRS_FILE = path.join(__dirname, "..", "pairs.jsonl");
 export const PAIR_LANGS = ["en", "de", "es", "fr", "zh"] as const;
-export const PAIR_SPLITS = ["dev", "test", "holdout", "fresh"] as const;
+export const PAIR_SPLITS = ["dev", "test", "holdout", "fresh", "sealed"] as const;
+/** Splits that only measure: their pairs are scored, never printed one by one (`--misjudged` skips them). */
+export const SEALED_SPLITS: ReadonlySet<GuardPair["split"]> = new Set(["holdout", "sealed"]);
 
 export interface GuardPair {
   id: string;
@@ -28,6 +30,7 @@ export interface GuardPair {
    * `dev` pairs may be looked at while working on the guard; `test` pairs only measure it; `holdout` pairs
    * were written after the guard's rules, by someone who saw neither the guard nor the other pairs, to
    * measure how its rules carry over to text nobody tuned them on. Never read `holdout` pairs one by one.
+   * `sealed` pairs were written the same way later still and are kept so: only their scores are read.
    */
   split: (typeof PAIR_SPLITS)[number];
 }

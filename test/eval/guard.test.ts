@@ -9,8 +9,9 @@ import { judgePairs, scoreGuard } from "../../eval/guard/score-guard";
 // the other pairs), the 80 `d-` pairs of the dev split, written the same way (on first reading the guard
 // accepted 60% of their faithful rewrites and let 9 of 40 unfaithful ones through), and the 100 `fresh`
 // pairs, written the same way again (first reading: 80% of faithful accepted, 8 of 50 unfaithful through;
-// the guard at the start of that session: 74% and 8).
-const FLOOR = { faithfulAccepted: 0.89, unfaithfulAccepted: 4, devUnfaithfulAccepted: 1 };
+// the guard at the start of that session: 74% and 8), and the 120 `sealed` pairs, written the same way once
+// more and only ever scored (first reading: 63.3% of faithful accepted, 1 of 60 unfaithful through).
+const FLOOR = { faithfulAccepted: 0.85, unfaithfulAccepted: 5, devUnfaithfulAccepted: 1 };
 
 describe("the faithfulness guard on the labelled pair set", () => {
   const pairs = readPairs();
