@@ -4,7 +4,7 @@
  * style, language and kind of edit, and what a check costs.
  */
 import { performance } from "node:perf_hooks";
-import { checkFaithfulness, lexicon } from "../../src/core";
+import { checkFaithfulness, GUARD_CHECKS, lexicon, type GuardCheck } from "../../src/core";
 import type { GuardPair } from "./pairs";
 
 export interface PairVerdict {
@@ -14,7 +14,16 @@ export interface PairVerdict {
   lost: string[];
   added: string[];
   moved: string[];
+  /** The checks that refused it. */
+  refusedBy: GuardCheck[];
   ms: number;
+}
+
+/** How many refused faithful rewrites a check refused, and how many it alone refused. */
+export interface CheckRefusals {
+  check: GuardCheck;
+  refused: number;
+  alone: number;
 }
 
 export interface GuardGroup {
@@ -40,6 +49,8 @@ export interface GuardScore {
   medianMs: number;
   p90Ms: number;
   misjudged: PairVerdict[];
+  /** Why faithful rewrites were refused: which checks to look at first. */
+  faithfulRefusedBy: CheckRefusals[];
 }
 
 export function judgePairs(pairs: GuardPair[]): PairVerdict[] {
@@ -48,7 +59,8 @@ export function judgePairs(pairs: GuardPair[]): PairVerdict[] {
     const started = performance.now();
     const check = checkFaithfulness({ input: pair.input, output: pair.output, style: pair.style });
     const ms = performance.now() - started;
-    return { pair, accepted: check.faithful, lost: check.lost, added: check.added, moved: check.moved, ms };
+    const { lost, added, moved, refusedBy = [] } = check;
+    return { pair, accepted: check.faithful, lost, added, moved, refusedBy, ms };
   });
 }
 
@@ -83,7 +95,16 @@ export function scoreGuard(verdicts: PairVerdict[]): GuardScore {
     medianMs: at(0.5),
     p90Ms: at(0.9),
     misjudged: verdicts.filter((item) => item.accepted !== item.pair.faithful),
+    faithfulRefusedBy: refusals(verdicts.filter((item) => item.pair.faithful && !item.accepted)),
   };
+}
+
+function refusals(refused: PairVerdict[]): CheckRefusals[] {
+  return GUARD_CHECKS.map((check) => ({
+    check,
+    refused: refused.filter((item) => item.refusedBy.includes(check)).length,
+    alone: refused.filter((item) => item.refusedBy.length === 1 && item.refusedBy[0] === check).length,
+  })).filter((item) => item.refused > 0);
 }
 
 /** The score as Markdown tables (for `npm run eval:guard` and the eval report). */
@@ -108,5 +129,12 @@ export function guardTables(score: GuardScore): string {
     ...table("Language", score.byLang),
     ...table("Split", score.bySplit),
     ...table("Kind of edit", score.byKind),
+    "Why faithful rewrites were refused (a rewrite may be refused by several checks):",
+    "",
+    "| Check | Faithful rewrites it refused | …it alone |",
+    "| --- | --- | --- |",
+    ...[...score.faithfulRefusedBy]
+      .sort((a, b) => b.refused - a.refused)
+      .map((item) => `| ${item.check} | ${item.refused} | ${item.alone} |`),
   ].join("\n");
 }

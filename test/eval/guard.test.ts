@@ -31,6 +31,13 @@ describe("the faithfulness guard on the labelled pair set", () => {
     for (const lang of PAIR_LANGS) expect([lang, pairs.some((pair) => pair.lang === lang)]).toEqual([lang, true]);
   });
 
+  it("names the checks that refused each faithful rewrite it refused", () => {
+    const refused = score.misjudged.filter((item) => item.pair.faithful);
+    expect(refused.filter((item) => item.refusedBy.length === 0).map((item) => item.pair.id)).toEqual([]);
+    const alone = score.faithfulRefusedBy.reduce((sum, item) => sum + item.alone, 0);
+    expect(alone).toBe(refused.filter((item) => item.refusedBy.length === 1).length);
+  });
+
   it("lets no more unfaithful rewrites of the working pairs through than it did", () => {
     const through = dev.misjudged.filter((item) => !item.pair.faithful).map((item) => item.pair.id);
     expect(through.length).toBeLessThanOrEqual(FLOOR.devUnfaithfulAccepted);

@@ -65,7 +65,29 @@ export interface FaithfulnessCheck {
   moved: string[];
   /** The rewrite answers a question or carries out an order in the dictation instead of cleaning it. */
   answered: boolean;
+  /** The checks that refused the rewrite (none when it is faithful), for diagnosis: `npm run eval:guard`. */
+  refusedBy?: GuardCheck[];
 }
+
+/** The guard's checks, as `FaithfulnessCheck.refusedBy` names them. */
+export const GUARD_CHECKS = [
+  "fact-lost",
+  "fact-added",
+  "dropped-words",
+  "dropped-place",
+  "changed-word",
+  "opposite",
+  "chinese",
+  "tense-or-timeframe",
+  "modality-or-order",
+  "condition-or-only",
+  "made-up-sentence",
+  "moved",
+  "too-many-lost",
+  "too-many-added",
+  "answered",
+] as const;
+export type GuardCheck = (typeof GUARD_CHECKS)[number];
 
 // How many plain content words a style may drop or bring in beyond the edits it is allowed, as a share of
 // the input's content words (rounded down, so short texts get none). Facts get no such slack in any style.
@@ -263,9 +285,11 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   // building"): two content words in a row, with only function words between them, are a lost fact.
   const hedge = (word: Word) =>
     HEDGES.has(word.text) || (language !== undefined && LANGUAGE_HEDGES[language].has(word.text));
-  lostFacts.push(...droppedRuns(kept, lostAt, input, hedge));
+  const factsLost = lostFacts.length;
+  const runs = droppedRuns(kept, lostAt, input, hedge);
   const afterLeadIn = lostAt.filter((index) => index >= firstMatched);
-  lostFacts.push(...droppedPlaces(source, kept, afterLeadIn, rewriteTexts, hedge));
+  const places = droppedPlaces(source, kept, afterLeadIn, rewriteTexts, hedge);
+  lostFacts.push(...runs, ...places);
 
   // Facts the speaker took back, and only took back: bringing them back reverts the correction. (The
   // reach of a cue is generous, so plain words it covers may stay: "we should meet on tuesday no wait".)
@@ -296,24 +320,27 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
     (word.fact || invented || joinedWritten.has(word) ? addedFacts : addedContent).push(word.text);
   }
 
+  const factsAdded = addedFacts.length;
   const chinese = hanEdits(kept, written, alignment.sourceTo, alignment.rewriteTo, !rephrasing);
   lostFacts.push(...chinese.lost);
   addedFacts.push(...chinese.added);
-  addedFacts.push(...changedTenses(kept, written, alignment, [...passives(source), ...passives(rewrite)]));
-  if (language) addedFacts.push(...shiftedTimeframe(input, output, language));
+  const tenses = changedTenses(kept, written, alignment, [...passives(source), ...passives(rewrite)]);
+  if (language) tenses.push(...shiftedTimeframe(input, output, language));
+  addedFacts.push(...tenses);
 
-  addedFacts.push(...opposites(kept, written, lex), ...hanOpposites(input, output));
+  const turned = [...opposites(kept, written, lex), ...hanOpposites(input, output)];
+  addedFacts.push(...turned);
   // A dictated word gone and a word of the rewrite's own that a thesaurus knows and links to it in no way
   // ("acheter" → "vendre"): a word changed, not rephrased.
-  addedFacts.push(
-    ...changedWords(kept, written, alignment, lostAt, lex, KEEPS_WORDS.has(style)).filter(
-      (added) => !styleWords?.has(added),
-    ),
+  const changedTo = changedWords(kept, written, alignment, lostAt, lex, KEEPS_WORDS.has(style)).filter(
+    (added) => !styleWords?.has(added),
   );
+  addedFacts.push(...changedTo);
 
   const negationChange =
     kept.filter((word) => word.kind === "negation").length - written.filter((word) => word.kind === "negation").length;
-  if (negationChange < 0 && !addedFacts.includes("not")) addedFacts.push("not");
+  const negationAdded = negationChange < 0 && !addedFacts.includes("not");
+  if (negationAdded) addedFacts.push("not");
 
   const moved = [
     ...flippedParticles(source, rewrite, kept, written, alignment),
@@ -331,9 +358,9 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   const addedModality = modalities(output).filter(
     (modal) => !saidModalities.includes(modal) && !(modal === "can" && output.includes("?")),
   );
-  addedFacts.push(...addedModality);
   const saidOrder = modalities(input, SEQUENCE);
-  addedFacts.push(...modalities(output, SEQUENCE).filter((order) => !saidOrder.includes(order)));
+  const addedOrder = modalities(output, SEQUENCE).filter((order) => !saidOrder.includes(order));
+  addedFacts.push(...addedModality, ...addedOrder);
   const conditionsLost = conditions(input) - conditions(output);
   if (conditionsLost > 0) lostFacts.push("if");
   const restricted = restrictions(output) - restrictions(input);
@@ -372,12 +399,34 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
         !tooManyLost &&
         !tooManyAdded &&
         !answered;
+  const refusedBy: GuardCheck[] = [];
+  if (!faithful) {
+    const found: [GuardCheck, boolean][] = [
+      ["fact-lost", factsLost > 0],
+      ["fact-added", factsAdded > 0 || negationAdded],
+      ["dropped-words", runs.length > 0],
+      ["dropped-place", places.length > 0],
+      ["changed-word", changedTo.length > 0],
+      ["opposite", turned.length > 0],
+      ["chinese", chinese.lost.length + chinese.added.length > 0],
+      ["tense-or-timeframe", tenses.length > 0],
+      ["modality-or-order", addedModality.length + addedOrder.length > 0],
+      ["condition-or-only", conditionsLost > 0 || restricted !== 0],
+      ["made-up-sentence", !asksOrOrders && madeUp.length > 0],
+      ["moved", moved.length > 0],
+      ["too-many-lost", tooManyLost],
+      ["too-many-added", tooManyAdded],
+      ["answered", answered],
+    ];
+    refusedBy.push(...found.filter(([, refused]) => refused).map(([check]) => check));
+  }
   return {
     faithful,
     lost: unique([...lostFacts, ...lostContent]),
     added: unique([...addedFacts, ...addedContent]),
     moved: unique(moved),
     answered,
+    refusedBy,
   };
 }
 

@@ -45,6 +45,23 @@ describe("the faithfulness check", () => {
     expect(result.added).toEqual(expect.arrayContaining(added));
   });
 
+  // `npm run eval:guard` counts which checks refuse faithful rewrites: each refusal must name its checks.
+  it.each([
+    ["alice owes bob fifty dollars", "Bob owes Alice $50.", "clean-up", "moved"],
+    ["the invoice is due on the third", "The invoice is due on the 5th.", "clean-up", "fact-lost"],
+    ["we will refund the order", "We may refund the order.", "formal", "modality-or-order"],
+    ["ship it if the tests pass", "Ship it and the tests pass.", "clean-up", "condition-or-only"],
+    ["what is the capital of france", "The capital of France is Paris.", "clean-up", "answered"],
+    ["je vais acheter la table", "Je vais vendre la table.", "casual", "changed-word"],
+  ] as const)("names the check that refused %p", (input, output, style, refusedBy) => {
+    const result = checkFaithfulness({ input, output, style });
+    expect([result.faithful, result.refusedBy]).toEqual([false, expect.arrayContaining([refusedBy])]);
+  });
+
+  it("names no check for a faithful rewrite", () => {
+    expect(check("um the the report is due friday", "The report is due Friday.").refusedBy).toEqual([]);
+  });
+
   it.each([
     [
       "a reply to a statement",
