@@ -6,7 +6,12 @@
  * `mythes-es`, `mythes-fr`). WordNet is English only, and npm and PyPI ship no other-language lexical data
  * that carries its own data: Debian is where a thesaurus for these languages can be fetched and pinned.
  *
- * Each package is downloaded from Debian's pool and checked against its SHA-256 below before it is read.
+ * Snowball stems miss irregular forms ("piden" is "pedir", "serai" is "être", "nimmt" is "nehmen"), so each
+ * table also lists, after its synonyms, the forms whose stem is not their base form's, with the key of that
+ * base form: spaCy's lemma lookup tables (`spacy-lookups-data` 1.0.5 on PyPI, MIT).
+ *
+ * Each package is downloaded from Debian's pool (the wheel from PyPI) and checked against its SHA-256 below
+ * before it is read.
  * What is kept: each sense's words, lower case, of up to four words (German "dabei sein"), never a broader
  * term (OpenThesaurus marks them "Oberbegriff": "Brennstoff" is not "Kohle"), and, in the Spanish and
  * French thesauri, whose senses are lists under a headword rather than shared sets, only short lists, and
@@ -15,13 +20,14 @@
  *
  *   npx tsx scripts/gen-thesauri.ts [--check]
  *
- * Needs `dpkg-deb` (Debian, Ubuntu) and the network; the tables are committed, so nothing else does.
+ * Needs `dpkg-deb` (Debian, Ubuntu), `unzip` and the network; the tables are committed, so nothing else does.
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { gunzipSync } from "node:zlib";
 import { thesaurusKey } from "../src/core/polish/lexicon";
 import { LANGUAGES, type Language } from "../src/core/polish/words";
 
@@ -65,6 +71,14 @@ const SOURCES: Record<Language, Source> = {
   },
 };
 
+// spaCy's lemma lookup tables: a word form and its base form, per language.
+const LEMMAS = {
+  url: "https://files.pythonhosted.org/packages/9f/9e/dae3acaacc7cbe8140acb181e09b9920f8b3ee81d2f1cd838d160c78f0c2/spacy_lookups_data-1.0.5-py2.py3-none-any.whl",
+  sha256: "466f21f087e4144bc93800679437ec5a17be7d0888734b1ba880b3ecb0978bc6",
+  member: (language: Language) => `spacy_lookups_data/data/${language}_lemma_lookup.json.gz`,
+  credit: "spaCy's lemma lookup tables (spacy-lookups-data 1.0.5, MIT)",
+};
+
 export const thesaurusFile = (language: Language) => path.join(__dirname, "..", "assets", "lexicon", `${language}.txt`);
 
 // Where downloaded packages are kept between runs.
@@ -83,18 +97,49 @@ const BROADER = /\((?:Oberbegriff|Unterbegriff)\)/;
 
 /** The package's thesaurus as text, downloaded once and checked against its pinned hash. */
 async function thesaurusText(source: Source): Promise<string> {
-  mkdirSync(CACHE, { recursive: true });
-  const deb = path.join(CACHE, path.basename(source.pool));
-  if (!existsSync(deb)) {
-    const response = await fetch(MIRROR + source.pool);
-    if (!response.ok) throw new Error(`gen-thesauri: ${source.pool}: HTTP ${response.status}`);
-    writeFileSync(deb, Buffer.from(await response.arrayBuffer()));
-  }
-  const digest = createHash("sha256").update(readFileSync(deb)).digest("hex");
-  if (digest !== source.sha256) throw new Error(`gen-thesauri: ${deb} has SHA-256 ${digest}, not ${source.sha256}`);
+  const deb = await pinned(MIRROR + source.pool, source.sha256);
   const out = mkdtempSync(path.join(tmpdir(), "thesaurus-"));
   execFileSync("dpkg-deb", ["-x", deb, out]);
   return readFileSync(path.join(out, source.file), source.encoding);
+}
+
+/** A file downloaded once into the cache and checked against its pinned hash. */
+async function pinned(url: string, sha256: string): Promise<string> {
+  mkdirSync(CACHE, { recursive: true });
+  const file = path.join(CACHE, path.basename(url));
+  if (!existsSync(file)) {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`gen-thesauri: ${url}: HTTP ${response.status}`);
+    writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+  }
+  const digest = createHash("sha256").update(readFileSync(file)).digest("hex");
+  if (digest !== sha256) throw new Error(`gen-thesauri: ${file} has SHA-256 ${digest}, not ${sha256}`);
+  return file;
+}
+
+/** The language's lemma lookup: each word form (as spaCy writes it) and its base form, or forms. */
+async function lemmaLookup(language: Language): Promise<Record<string, string | string[]>> {
+  const wheel = await pinned(LEMMAS.url, LEMMAS.sha256);
+  const packed = execFileSync("unzip", ["-p", wheel, LEMMAS.member(language)], { maxBuffer: 64 << 20 });
+  return JSON.parse(gunzipSync(packed).toString("utf8")) as Record<string, string | string[]>;
+}
+
+/**
+ * The forms the stems miss, as "form=key" lines: a lower-case single word whose key (`thesaurusKey`) is not
+ * its base form's, when the table knows that base form ("piden=ped"). The first base form spaCy gives wins.
+ */
+export function formLines(lookup: Record<string, string | string[]>, groups: string[], language: Language): string[] {
+  const key = thesaurusKey(language);
+  const known = new Set(groups.flatMap((group) => group.split("|")));
+  const found = new Map<string, string>();
+  for (const [form, lemmas] of Object.entries(lookup)) {
+    const word = form.toLowerCase();
+    const lemma = (Array.isArray(lemmas) ? lemmas[0] : lemmas)?.toLowerCase();
+    if (!lemma || found.has(word) || !/^\p{L}+$/u.test(word) || !/^\p{L}+$/u.test(lemma)) continue;
+    const base = key(lemma);
+    if (base !== key(word) && known.has(base)) found.set(word, base);
+  }
+  return [...found].map(([word, base]) => `${word}=${base}`).sort();
 }
 
 /** An entry as the check compares it: lower case letters, at most `MAX_WORDS` words, no notes. */
@@ -168,10 +213,13 @@ export async function buildThesaurus(language: Language): Promise<string> {
   const source = SOURCES[language];
   const groups = keyGroups(buildGroups(await thesaurusText(source), source.sets), language);
   return [
-    `# Generated by scripts/gen-thesauri.ts from ${source.credit}: do not edit.`,
+    `# Generated by scripts/gen-thesauri.ts from ${source.credit}, and ${LEMMAS.credit}: do not edit.`,
     `# Source: ${MIRROR}${source.pool} (SHA-256 ${source.sha256})`,
+    `# Source: ${LEMMAS.url} (SHA-256 ${LEMMAS.sha256})`,
     "# synonyms: words sharing a sense, each word as the stems of its words (Snowball, snowball-stemmers)",
     ...groups,
+    "# forms: a word form whose stem is not its base form's, and the key of that base form",
+    ...formLines(await lemmaLookup(language), groups, language),
     "",
   ].join("\n");
 }

@@ -281,48 +281,63 @@ export function lexiconFor(language: Language | undefined, file?: string): Lexic
   return joined;
 }
 
-/** A thesaurus's groups of keys (`thesaurusKey`), one group a line. */
 // What a thesaurus's stems miss: a German weak participle is its infinitive ("gekriegt" → "kriegen"). Tried
-// only for a word the thesaurus does not know as it stands ("gesamt" stays "gesamt").
+// only for a word the thesaurus does not know otherwise ("gesamt" stays "gesamt").
 const BASE_FORMS: Partial<Record<Language, (word: string) => string | undefined>> = {
   de: (word) => /^ge(\p{L}{3,}?)e?t$/u.exec(word)?.[1].concat("en"),
 };
 
+/**
+ * A thesaurus's groups of keys (`thesaurusKey`), one group a line ("ped|solicit"), then the forms its stems
+ * miss, each with its base form's key ("piden=ped"). A form may be two words ("erkrankt" is an adjective, a
+ * synonym of "krank", and a form of "erkranken"): it is looked up under both keys.
+ */
 function makeThesaurus(
   text: string,
   stemmed: (word: string) => string,
   base?: (word: string) => string | undefined,
 ): Lexicon {
   const groups = new Map<string, number[]>();
-  const members: string[][] = [];
+  const forms = new Map<string, string>();
+  let count = 0;
   let start = 0;
   while (start < text.length) {
     let end = text.indexOf("\n", start);
     if (end < 0) end = text.length;
     if (end > start && text.charCodeAt(start) !== 35 /* # */) {
-      const group = text.slice(start, end).split("|");
-      for (const word of group) {
-        const found = groups.get(word);
-        if (found) found.push(members.length);
-        else groups.set(word, [members.length]);
+      const line = text.slice(start, end);
+      const equals = line.indexOf("=");
+      if (equals > 0) forms.set(line.slice(0, equals), line.slice(equals + 1));
+      else {
+        for (const word of line.split("|")) {
+          const found = groups.get(word);
+          if (found) found.push(count);
+          else groups.set(word, [count]);
+        }
+        count++;
       }
-      members.push(group);
     }
     start = end + 1;
   }
-  const key = (word: string) => {
-    const found = stemmed(word);
-    if (groups.has(found) || !base) return found;
+  const keys = (word: string): string[] => {
+    const own = stemmed(word);
+    const form = forms.get(word);
+    if (form) return groups.has(own) ? [own, form] : [form];
+    if (groups.has(own) || !base) return [own];
     const other = base(word);
-    return other && groups.has(stemmed(other)) ? stemmed(other) : found;
+    return other && groups.has(stemmed(other)) ? [stemmed(other)] : [own];
   };
   const related = (a: string, b: string) => {
-    const [left, right] = [groups.get(key(a)), groups.get(key(b))];
-    if (!left || !right) return undefined;
-    return key(a) === key(b) || left.some((id) => right.includes(id));
+    const [left, right] = [keys(a), keys(b)];
+    const [inLeft, inRight] = [
+      left.flatMap((key) => groups.get(key) ?? []),
+      right.flatMap((key) => groups.get(key) ?? []),
+    ];
+    if (!inLeft.length || !inRight.length) return undefined;
+    return left.some((key) => right.includes(key)) || inLeft.some((id) => inRight.includes(id));
   };
   return {
-    knows: (word) => groups.has(key(word)),
+    knows: (word) => keys(word).some((key) => groups.has(key)),
     opposite: () => false,
     siblings: () => false,
     unrelated: (a, b) => related(a, b) === false,

@@ -176,10 +176,21 @@ export const FUNCTION_WORDS = words(
     "is am are was were be been being do does did done have has had having will would shall should can could may might must " +
     "i me my mine myself we us our ours you your yours he him his she her hers it its they them their theirs this that these those there here " +
     "all any each some such both own same again once only just s t ll re ve d m let lets get gets got going gonna wanna gotta please " +
-    // German, French, Spanish
-    "der die das den dem des ein eine einen einem und oder aber auch dass ich du er sie es wir ihr mir mich dich uns zu im am auf mit von für ist sind war " +
+    // German, French, Spanish, as in English: articles, pronouns and possessives, auxiliaries and light
+    // verbs ("do", "faire"), the prepositions English has above, particles. Not "vor"/"nach", "avant"/
+    // "après", "antes"/"después" (an order), "ohne", "sans", "sin" (a negation), "desde"/"hasta" (a range),
+    // nor "être", which is half of "peut-être" (a modality).
+    "der die das den dem des ein eine einen einem einer eines und oder aber auch dass ich du er sie es wir ihr mir mich dich uns zu im am auf mit von für ist sind war " +
+    "sich ihn ihm ihnen ihre ihren ihrem ihrer sein seine seinen seinem seiner mein meine meinen meinem meiner dein deine deinen unser unsere unseren euch " +
+    "bin bist seid waren gewesen habe hast hat haben habt hatte hatten werde wirst wird werden werdet wurde wurden an in um bei aus über unter zum zur ins " +
+    "da dann denn doch ja mal schon halt eben so machen mache machst macht machte " +
     "le la les l un une des de du et ou mais aussi je tu il elle nous vous ils elles que qui est sont à au aux en ce cette n ne " +
+    "qu j c on y me m te se s lui leur leurs mon ma mes ton ta tes son sa ses notre nos votre vos ces cet ça cela ceci dans par pour avec sur sous chez " +
+    "ai as a avons avez ont avait été suis es sommes êtes était très déjà faire fais fait faisons faites font ferai fera ferons " +
     "el los las una unos unas y o pero también yo tú él ella nosotros que es son a al del en lo " +
+    "un uno le les me te se nos os mi mis tu tus su sus nuestro nuestra nuestros nuestras este esta esto estos estas ese esa eso esos esas " +
+    "usted ustedes ellos ellas por para con sobre entre muy ya he has ha hemos han había estoy estás está estamos están estaba soy eres somos era fue ser estar haber hay " +
+    "hacer hago haces hace hacemos hacen haré hará " +
     // Chinese particles (one character each)
     "的 了 吗 呢 吧 啦 呀 我 你 他 她 们 是 把 给",
 );

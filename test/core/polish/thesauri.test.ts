@@ -1,4 +1,4 @@
-import { buildGroups } from "../../../scripts/gen-thesauri";
+import { buildGroups, formLines } from "../../../scripts/gen-thesauri";
 import { checkFaithfulness, type StyleId } from "../../../src/core";
 import { lexiconFor } from "../../../src/core/polish/lexicon";
 
@@ -16,6 +16,27 @@ describe("the German, Spanish and French thesauri", () => {
   });
 
   it.each([
+    ["de", "nimmt", "nehmen"],
+    ["es", "piden", "pedir"],
+    ["es", "pidió", "pedir"],
+    ["fr", "serai", "être"],
+    ["fr", "irai", "aller"],
+  ] as const)("reads the irregular %s form %s as %s, which its stem misses", (language, form, base) => {
+    expect(lexiconFor(language).relation(form, base)).toBe("synonym");
+  });
+
+  it("keeps both readings of a form that is also a word of its own", () => {
+    // "erkrankt" is an adjective listed with "krank", and a form of "erkranken".
+    expect(lexiconFor("de").relation("krank", "erkrankt")).toBe("synonym");
+    expect(lexiconFor("de").relation("erkranken", "erkrankt")).toBe("synonym");
+  });
+
+  it("lists only the forms its stems miss, with the key of a base form the table knows", () => {
+    const lookup = { Piden: "pedir", pedimos: "pedir", fueron: ["ir", "ser"], zorros: "zorro" };
+    expect(formLines(lookup, ["ped|solicit", "ir|march"], "es")).toEqual(["fueron=ir", "piden=ped"]);
+  });
+
+  it.each([
     ["de", "dienstag", "donnerstag"],
     ["es", "comprar", "vender"],
     ["fr", "venir", "partir"],
@@ -28,6 +49,11 @@ describe("the German, Spanish and French thesauri", () => {
       "a German verb by its synonym",
       "ich hab keine zeit fürs meeting am dienstag können wir das auf donnerstag schieben",
       "Am Dienstag habe ich keine Zeit für das Meeting. Können wir es auf Donnerstag verschieben?",
+    ],
+    [
+      "a Spanish light verb by another",
+      "te hago la transferencia de la factura antes del viernes",
+      "Le realizaré la transferencia de la factura antes del viernes.",
     ],
     [
       "French slang by its formal word",
