@@ -11,7 +11,7 @@ import { judgePairs, scoreGuard } from "../../eval/guard/score-guard";
 // pairs, written the same way again (first reading: 80% of faithful accepted, 8 of 50 unfaithful through;
 // the guard at the start of that session: 74% and 8), and the 120 `sealed` pairs, written the same way once
 // more and only ever scored (first reading: 63.3% of faithful accepted, 1 of 60 unfaithful through).
-const FLOOR = { faithfulAccepted: 0.86, unfaithfulAccepted: 5, devUnfaithfulAccepted: 1 };
+const FLOOR = { faithfulAccepted: 0.86, unfaithfulAccepted: 4, devUnfaithfulAccepted: 0 };
 
 describe("the faithfulness guard on the labelled pair set", () => {
   const pairs = readPairs();

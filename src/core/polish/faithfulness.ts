@@ -21,6 +21,7 @@ import { joinSeparableVerbs, pairCompounds } from "./german";
 import { type Lexicon, lexicon, lexiconFor, type Relation } from "./lexicon";
 import { changedPhrases, flippedParticles, pairPhrases } from "./phrases";
 import {
+  changedDirections,
   crossedAroundPivot,
   crossedPerson,
   movedNegations,
@@ -350,6 +351,7 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
     ...crossedPerson(source, rewrite, kept, written, alignment),
     ...movedNegations(kept, written, alignment),
     ...swappedPronounRoles(source, rewrite),
+    ...changedDirections(source, rewrite, kept, written, alignment),
   ];
   // Modality and conditions are facts too: "will refund" is not "may refund", and "if it ships" is not
   // "and it ships". A rewrite may drop a modal a style makes redundant, never bring in another kind.

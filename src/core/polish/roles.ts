@@ -221,3 +221,43 @@ export function movedNegations(source: Word[], rewrite: Word[], alignment: Align
   }
   return moved;
 }
+
+// Prepositions that say where a thing comes from, and those that place it or say where it goes: "pick up
+// jake from practice" is not "drop jake off at practice". (French "de" and Spanish "de" and "a" mostly mean
+// "of", so only their unambiguous words count.)
+const ORIGIN = words("from von aus desde depuis");
+const PLACE_OR_GOAL = words(
+  "to into onto toward towards at in on nach zu zum zur ins bei an auf hacia hasta en vers chez jusqu dans",
+);
+// What may stand between a preposition and its word: articles, possessives and demonstratives.
+const DETERMINERS = words(
+  "the a an my your his her its our their this that these those der die das dem den des ein eine einem einen einer mein meine meinem meinen dein deine sein seine unser unsere el la los las un una mi mis tu tus su sus le les l mon ma mes ton ta ses son notre votre",
+);
+
+/**
+ * A word both keep that the rewrite places on the other side of a journey: said after "from", written
+ * after "to" or "at", or the other way round ("moving the servers from dallas" → "to Dallas"). Where it
+ * comes from and where it goes are two different facts.
+ */
+export function changedDirections(
+  source: Word[],
+  rewrite: Word[],
+  kept: Word[],
+  written: Word[],
+  alignment: Alignment,
+): string[] {
+  const prepositionOf = (list: Word[], word: Word) => {
+    for (let index = list.indexOf(word) - 1, seen = 0; index >= 0 && seen < 3; index--, seen++) {
+      const before = list[index].text;
+      if (DETERMINERS.has(before)) continue;
+      return ORIGIN.has(before) ? "origin" : PLACE_OR_GOAL.has(before) ? "place" : undefined;
+    }
+    return undefined;
+  };
+  return kept.flatMap((word, index) => {
+    const at = alignment.sourceTo[index];
+    if (at === undefined) return [];
+    const [said, wrote] = [prepositionOf(source, word), prepositionOf(rewrite, written[at])];
+    return said && wrote && said !== wrote ? [word.text] : [];
+  });
+}
