@@ -22,6 +22,7 @@ import { type Lexicon, lexicon, lexiconFor, type Relation } from "./lexicon";
 import { changedPhrases, flippedParticles, pairPhrases } from "./phrases";
 import {
   changedDirections,
+  changedOwners,
   crossedAroundPivot,
   crossedPerson,
   movedNegations,
@@ -81,6 +82,7 @@ export const GUARD_CHECKS = [
   "chinese",
   "tense-or-timeframe",
   "modality-or-order",
+  "quantity",
   "condition-or-only",
   "made-up-sentence",
   "moved",
@@ -352,6 +354,7 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
     ...movedNegations(kept, written, alignment),
     ...swappedPronounRoles(source, rewrite),
     ...changedDirections(source, rewrite, kept, written, alignment),
+    ...changedOwners(source, rewrite, kept, written, alignment),
   ];
   // Modality and conditions are facts too: "will refund" is not "may refund", and "if it ships" is not
   // "and it ships". A rewrite may drop a modal a style makes redundant, never bring in another kind.
@@ -362,13 +365,21 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   );
   const saidOrder = modalities(input, SEQUENCE);
   const addedOrder = modalities(output, SEQUENCE).filter((order) => !saidOrder.includes(order));
-  addedFacts.push(...addedModality, ...addedOrder);
+  // How many or how often is a fact as well: "all of the invoices" is not "some of them", "always" is not
+  // "sometimes". A rewrite may leave such a word out ("all the invoices were paid" → "The invoices were
+  // paid"), never bring in another.
+  const saidQuantities = modalities(withoutGreeting(input), QUANTITY);
+  const addedQuantity = modalities(withoutGreeting(output), QUANTITY).filter(
+    (amount) => !saidQuantities.includes(amount),
+  );
+  addedFacts.push(...addedModality, ...addedOrder, ...addedQuantity);
   const conditionsLost = conditions(input) - conditions(output);
   if (conditionsLost > 0) lostFacts.push("if");
   const restricted = restrictions(output) - restrictions(input);
   if (restricted < 0) lostFacts.push("only");
   if (restricted > 0) addedFacts.push("only");
-  const contentCount = new Set(kept.filter((word) => !word.fact).map((word) => word.stem)).size;
+  // The slack is a share of what was said in words: a unit ("kilos", "dollars") counts, though it is a fact.
+  const contentCount = new Set(kept.filter((word) => !word.fact || word.kind === "unit").map((word) => word.stem)).size;
   const tolerance = TOLERANCE[style];
   const tooManyLost = unique(lostContent).length > Math.floor(contentCount * tolerance.lost);
   const tooManyAdded = unique(addedContent).length > Math.floor(contentCount * tolerance.added);
@@ -413,6 +424,7 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
       ["chinese", chinese.lost.length + chinese.added.length > 0],
       ["tense-or-timeframe", tenses.length > 0],
       ["modality-or-order", addedModality.length + addedOrder.length > 0],
+      ["quantity", addedQuantity.length > 0],
       ["condition-or-only", conditionsLost > 0 || restricted !== 0],
       ["made-up-sentence", !asksOrOrders && madeUp.length > 0],
       ["moved", moved.length > 0],
@@ -624,7 +636,32 @@ const SEQUENCE: [string, RegExp][] = [
   ["after", /\b(?:after|afterwards|afterward|later than|después|après|nachdem|danach)\b|之后|以后/g],
 ];
 
-/** The kinds of modality a text expresses (see `MODALITY`), or of order with `table` = `SEQUENCE`. */
+// How much of a thing, or how often: a quantifier of each kind. ("tout" and "todo" also make idioms, "tout
+// de suite", "todo bien", and "all" sayings, "all right", "at all", "all the best": none of those count.)
+const QUANTITY: [string, RegExp][] = [
+  [
+    "all",
+    /\b(?:all(?! right| the best)|every(?! now and then| so often| once in a while)|each|everyone|everybody|everything|always|alle|allen|aller|jede|jeder|jedes|jeden|immer|todos|todas|cada|siempre|tous|toutes|chaque|toujours)\b(?<!\bat all)|所有|每|总是/g,
+  ],
+  [
+    "some",
+    /\b(?:some|several|a few|sometimes|occasionally|from time to time|now and then|once in a while|ab und zu|hin und wieder|de vez en cuando|de temps en temps|einige|manche|mehrere|manchmal|algunos|algunas|varios|varias|a veces|quelques|certains|certaines|plusieurs|parfois)\b|一些|有些|有时/g,
+  ],
+  [
+    "most",
+    /\b(?:most|mostly|usually|often|frequently|meistens|die meisten|oft|häufig|la mayoría|a menudo|la plupart|souvent)\b|大部分|大多|经常/g,
+  ],
+  ["few", /\b(?:few(?<!a few)|rarely|seldom|wenige|selten|pocos|pocas|rara vez|rarement)\b|很少/g],
+];
+
+// A greeting's own words ("Hi all,", "Bonjour à tous,", "Hola a todos:") say nothing of how many.
+const GREETING_LINE = /^\s*(?:hi|hello|hey|dear|hallo|liebe|hola|bonjour|salut)\b[^\n.!?]*[,:!\n]/i;
+
+function withoutGreeting(text: string): string {
+  return text.replace(GREETING_LINE, " ");
+}
+
+/** The kinds of modality a text expresses (see `MODALITY`), or of order or quantity with `table` = `SEQUENCE`, `QUANTITY`. */
 function modalities(text: string, table = MODALITY): string[] {
   const said = normalise(text);
   return table.filter(([, pattern]) => new RegExp(pattern.source, "g").test(said)).map(([modal]) => modal);

@@ -10,6 +10,16 @@ import { table, words } from "./word-sets";
 export const UNIT_WORDS = words(
   "am pm noon midnight percent dollars dollar euros euro pounds pound cents cent yen uhr heures heure horas hora prozent pour cent por ciento",
 );
+/**
+ * Measures, a unit of the fact only after a number: "ten minutes" is not "ten hours", while "in a few
+ * minutes" may become "shortly". (Not days, weeks and years, nor "yard" and "ton", a garden and "a ton
+ * of".)
+ */
+export const MEASURE_WORDS = words(
+  "minute minutes hour hours mile miles kilometer kilometers kilometre kilometres kilos kilo meter meters metre metres " +
+    "foot feet inch inches gram grams ounce ounces liter liters litre litres gallon gallons " +
+    "minuten stunde stunden gramm minuto minutos kilómetro kilómetros metros gramo gramos litro litros kilomètre kilomètres mètre mètres gramme grammes",
+);
 const CURRENCIES = words("dollars dollar euros euro pounds pound yen");
 
 // Chinese numerals, and what makes a lone one a number rather than part of a word (一下, 一起): a

@@ -11,6 +11,7 @@ import {
   numbersToDigits,
   SCALES,
   spokenFractions,
+  MEASURE_WORDS,
   UNIT_WORDS,
 } from "./numbers";
 import { table, words } from "./word-sets";
@@ -354,9 +355,15 @@ export function analyse(text: string, language?: Language): Word[] {
     if (token === "am" && !/^\d+$/.test(result.at(-1)?.text ?? "")) {
       Object.assign(word, { fact: false, optional: true, kind: "content" });
     }
-    // "mm" after a number is millimeters ("5 mm"); elsewhere it is a hesitation.
-    if (token === "mm" && /^\d+$/.test(result.at(-1)?.text ?? "")) {
+    // "mm" after a number is millimeters ("5 mm"); elsewhere it is a hesitation. A measure after a number
+    // is its unit ("10 minutes").
+    if ((token === "mm" || MEASURE_WORDS.has(token)) && /^\d+$/.test(result.at(-1)?.text ?? "")) {
       Object.assign(word, { fact: true, optional: false, kind: "unit" });
+    }
+    // "right" is a hesitation ("right so…") but a direction after a turn or an article ("turn right", "on
+    // the right"), and then "left" is its opposite.
+    if (token === "right" && RIGHT_AS_DIRECTION_AFTER.has(result.at(-1)?.text ?? "")) {
+      Object.assign(word, { fact: false, optional: false, kind: "content" });
     }
     // "one" after an article or a demonstrative stands for a noun said before ("the one on maple street",
     // "that one"): a pronoun a rewrite may replace by its noun, not a count.
@@ -482,6 +489,10 @@ function discourseMarkers(markers: string): RegExp[] {
     new RegExp(`(?<!\\p{L})(?:${markers})(?=\\s*,|\\s+(?:${fillers})(?!\\p{L}))`, "gu"),
   ];
 }
+
+const RIGHT_AS_DIRECTION_AFTER = words(
+  "turn turns turning turned go keep stay bear veer the to far your my his her their our",
+);
 
 function nextToNumber(tokens: string[], sofar: Word[]): boolean {
   const previous = sofar.at(-1);

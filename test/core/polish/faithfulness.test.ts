@@ -225,6 +225,50 @@ describe("facts whose roles or order changed", () => {
   });
 });
 
+describe("how many, whose, which unit and which way", () => {
+  it.each([
+    ["all of the invoices were paid last week", "Some of the invoices were paid last week.", "formal"],
+    ["he always forgets his badge at home", "He sometimes forgets his badge at home.", "casual"],
+    ["die meisten kollegen kommen am freitag", "Alle Kollegen kommen am Freitag.", "formal"],
+    ["the bus takes about ten minutes from the station", "The bus takes about 10 hours from the station.", "formal"],
+    ["send the contract to my sister tomorrow", "Send the contract to your sister tomorrow.", "clean-up"],
+    ["his flight lands at noon on sunday", "Her flight lands at noon on Sunday.", "formal"],
+    ["envía el contrato a mi hermana mañana", "Envía el contrato a tu hermana mañana.", "clean-up"],
+    [
+      "turn right after the bank and park behind the church",
+      "Turn left after the bank and park behind the church.",
+      "formal",
+    ],
+  ] as const)("refuses %j → %j", (input, output, style) => {
+    expect(checkFaithfulness({ input, output, style }).faithful).toBe(false);
+  });
+
+  it.each([
+    ["all of the invoices were paid last week", "The invoices were paid last week.", "concise"],
+    [
+      "hi all just a reminder that the office is closed on monday",
+      "Hi all,\n\nThe office is closed on Monday.\n\nBest,",
+      "email",
+    ],
+    [
+      "bonjour à tous le bureau est fermé lundi",
+      "Bonjour à tous,\n\nLe bureau est fermé lundi.\n\nCordialement,",
+      "email",
+    ],
+    ["i'll be there in a few minutes", "I'll be there in a few mins.", "casual"],
+    ["the drive takes ten minutes", "The drive takes 10 min.", "concise"],
+    ["puedes enviarme tu informe antes del viernes", "¿Podría enviarme su informe antes del viernes?", "formal"],
+    [
+      "kannst du mir deinen bericht bis freitag schicken",
+      "Könnten Sie mir Ihren Bericht bis Freitag schicken?",
+      "formal",
+    ],
+    ["right so the meeting moved to thursday", "The meeting moved to Thursday.", "clean-up"],
+  ] as const)("accepts %j → %j", (input, output, style) => {
+    expect(checkFaithfulness({ input, output, style }).faithful).toBe(true);
+  });
+});
+
 describe("what a careful editor reads as a changed fact", () => {
   const judge = (input: string, output: string, style: StyleId) => checkFaithfulness({ input, output, style });
 
