@@ -237,7 +237,8 @@ function droppedHanClauses(source: HanToken[], sourceTo: readonly (number | unde
 
 /**
  * What Chinese adds to the guard's verdict, as facts lost and brought in: dropped clauses in every style,
- * and in a clean-up (`exact`) every character written for another.
+ * and in a clean-up (`exact`) every character written for another, elsewhere only one written for its
+ * opposite (`opposite`: 赢 → 输, 开门 → 关门).
  */
 export function hanEdits(
   source: HanToken[],
@@ -245,8 +246,19 @@ export function hanEdits(
   sourceTo: readonly (number | undefined)[],
   rewriteTo: readonly (number | undefined)[],
   exact: boolean,
+  opposite: (said: string, written: string) => boolean = () => false,
 ): { lost: string[]; added: string[] } {
-  const changed = exact ? hanSubstitutions(source, rewrite, sourceTo, rewriteTo) : [];
+  const substituted = hanSubstitutions(source, rewrite, sourceTo, rewriteTo);
+  // A rephrasing may pair a character with another as its own word choice: never with its opposite.
+  const paired = source.flatMap((word, index): [string, string][] => {
+    const at = sourceTo[index];
+    return at !== undefined && HAN.test(word.text) && word.text !== rewrite[at].text
+      ? [[word.text, rewrite[at].text]]
+      : [];
+  });
+  const changed = exact
+    ? substituted
+    : [...substituted, ...paired].filter(([said, written]) => opposite(said, written));
   return {
     lost: [...changed.map(([said]) => said), ...droppedHanClauses(source, sourceTo)],
     added: changed.map(([, written]) => written),

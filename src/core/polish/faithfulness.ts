@@ -16,7 +16,7 @@
 import type { StyleId } from "../catalog";
 import { HAN, HAN_HEDGES, HAN_STYLE_WORDS, hanEdits, markHanNames } from "./chinese";
 import { align, lastDefined, nextDefined, type Alignment } from "./alignment";
-import { hanOpposites } from "./han-opposites";
+import { hanOpposites, oppositeCharacters } from "./han-opposites";
 import { joinSeparableVerbs, pairCompounds } from "./german";
 import { type Lexicon, lexicon, lexiconFor, type Relation } from "./lexicon";
 import { changedPhrases, flippedParticles, pairPhrases } from "./phrases";
@@ -324,7 +324,7 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   }
 
   const factsAdded = addedFacts.length;
-  const chinese = hanEdits(kept, written, alignment.sourceTo, alignment.rewriteTo, !rephrasing);
+  const chinese = hanEdits(kept, written, alignment.sourceTo, alignment.rewriteTo, !rephrasing, oppositeCharacters);
   lostFacts.push(...chinese.lost);
   addedFacts.push(...chinese.added);
   const tenses = changedTenses(kept, written, alignment, [...passives(source), ...passives(rewrite)]);

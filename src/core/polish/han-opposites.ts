@@ -9,6 +9,7 @@ import path from "node:path";
 import { defaultAssetsDirs } from "../runtime";
 
 let partners: Map<string, string[]> | undefined;
+let characters: Set<string> | undefined;
 
 /** Each word of the table and the words it is the opposite of; empty when the asset is missing. */
 function table(): Map<string, string[]> {
@@ -17,13 +18,29 @@ function table(): Map<string, string[]> {
     .map((dir) => path.join(dir, "lexicon", "zh-opposites.txt"))
     .find((candidate) => existsSync(candidate));
   partners = new Map();
+  characters = new Set();
+  let single = false;
   for (const line of found ? readFileSync(found, "utf8").split("\n") : []) {
+    if (line.startsWith("# characters:")) single = true;
     if (!line || line.startsWith("#")) continue;
+    if (single) {
+      characters.add(line);
+      continue;
+    }
     const [a, b] = line.split("|");
     partners.set(a, [...(partners.get(a) ?? []), b]);
     partners.set(b, [...(partners.get(b) ?? []), a]);
   }
   return partners;
+}
+
+/**
+ * Whether a character of `said` and one of `written` are opposites (赢 and 输): asked of characters the
+ * rewrite wrote in the place of dictated ones, where a single character's many senses cannot mislead.
+ */
+export function oppositeCharacters(said: string, written: string): boolean {
+  table();
+  return [...said].some((a) => [...written].some((b) => characters!.has(a < b ? `${a}|${b}` : `${b}|${a}`)));
 }
 
 /**

@@ -269,17 +269,28 @@ export function lexiconFor(language: Language | undefined, file?: string): Lexic
       .map((dir) => path.join(dir, "lexicon", `${language}.txt`))
       .find((candidate) => existsSync(candidate));
   const own = makeThesaurus(found ? readFileSync(found, "utf8") : "", thesaurusKey(language), BASE_FORMS[language]);
+  const otherGender = OTHER_GENDER[language] ?? (() => false);
   const joined: Lexicon = {
     knows: (word) => own.knows(word) || english.knows(word),
     opposite: (a, b) => english.opposite(a, b),
-    unrelated: (a, b) => own.unrelated(a, b),
+    unrelated: (a, b) => otherGender(a, b) || own.unrelated(a, b),
     siblings: (a, b) => english.siblings(a, b),
     past: (word) => english.past(word),
-    relation: (a, b) => own.relation(a, b) ?? english.relation(a, b),
+    relation: (a, b) => (otherGender(a, b) ? undefined : (own.relation(a, b) ?? english.relation(a, b))),
   };
   if (!file) thesauri.set(language, joined);
   return joined;
 }
+
+// Spanish says a person's sex in the ending its stem keeps: "hermano" is not "hermana", "los vecinos" not
+// "las vecinas". One stem, so one thesaurus key, but two people.
+const SPANISH_GENDER = /^(\p{L}{3,})([oa])(s?)$/u;
+const OTHER_GENDER: Partial<Record<Language, (a: string, b: string) => boolean>> = {
+  es: (a, b) => {
+    const [left, right] = [SPANISH_GENDER.exec(a), SPANISH_GENDER.exec(b)];
+    return !!left && !!right && left[1] === right[1] && left[3] === right[3] && left[2] !== right[2];
+  },
+};
 
 // What a thesaurus's stems miss: a German weak participle is its infinitive ("gekriegt" → "kriegen"). Tried
 // only for a word the thesaurus does not know otherwise ("gesamt" stays "gesamt").

@@ -239,6 +239,13 @@ describe("how many, whose, which unit and which way", () => {
       "Turn left after the bank and park behind the church.",
       "formal",
     ],
+    ["商店九点开门", "商店九点关门。", "formal"],
+    ["我们周日赢了比赛", "我们周日输了比赛。", "casual"],
+    [
+      "mi hermano recoge a los niños después del colegio",
+      "Mi hermana recoge a los niños después del colegio.",
+      "formal",
+    ],
   ] as const)("refuses %j → %j", (input, output, style) => {
     expect(checkFaithfulness({ input, output, style }).faithful).toBe(false);
   });
@@ -264,6 +271,7 @@ describe("how many, whose, which unit and which way", () => {
       "formal",
     ],
     ["right so the meeting moved to thursday", "The meeting moved to Thursday.", "clean-up"],
+    ["咱们明天下午开会讨论预算", "我们明天下午开会讨论预算。", "casual"],
   ] as const)("accepts %j → %j", (input, output, style) => {
     expect(checkFaithfulness({ input, output, style }).faithful).toBe(true);
   });

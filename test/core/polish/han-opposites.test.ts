@@ -1,6 +1,6 @@
 import { glosses, oppositePairs } from "../../../scripts/gen-han-opposites";
 import { checkFaithfulness } from "../../../src/core";
-import { hanOpposites } from "../../../src/core/polish/han-opposites";
+import { hanOpposites, oppositeCharacters } from "../../../src/core/polish/han-opposites";
 
 describe("Chinese opposites", () => {
   it("finds a word the rewrite turned into its opposite, and nothing in a faithful rewrite", () => {
@@ -33,6 +33,17 @@ describe("Chinese opposites", () => {
   });
 });
 
+describe("Chinese opposite characters", () => {
+  it("knows single characters that say the opposite, in either order", () => {
+    expect([oppositeCharacters("开", "关"), oppositeCharacters("输", "赢"), oppositeCharacters("涨", "降")]).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect(oppositeCharacters("咱", "我")).toBe(false);
+  });
+});
+
 describe("gen-han-opposites", () => {
   const cedict = [
     "# CC-CEDICT",
@@ -47,6 +58,11 @@ describe("gen-han-opposites", () => {
     const read = glosses(cedict);
     expect([...read.keys()]).toEqual(["增加", "减少", "提高"]);
     expect([...read.get("减少")!]).toEqual(["lessen", "decrease", "reduce"]);
+  });
+
+  it("reads single characters apart, with their own glosses", () => {
+    expect([...glosses(cedict, true).keys()]).toEqual(["大", "小"]);
+    expect(oppositePairs(glosses(cedict, true), [["big", "small"]])).toEqual(["大|小"]);
   });
 
   it("pairs the words whose glosses WordNet calls opposites, never two that share a gloss", () => {
