@@ -10,8 +10,10 @@ import { judgePairs, scoreGuard } from "../../eval/guard/score-guard";
 // accepted 60% of their faithful rewrites and let 9 of 40 unfaithful ones through), and the 100 `fresh`
 // pairs, written the same way again (first reading: 80% of faithful accepted, 8 of 50 unfaithful through;
 // the guard at the start of that session: 74% and 8), and the 120 `sealed` pairs, written the same way once
-// more and only ever scored (first reading: 63.3% of faithful accepted, 1 of 60 unfaithful through).
-const FLOOR = { faithfulAccepted: 0.86, unfaithfulAccepted: 4, devUnfaithfulAccepted: 0 };
+// more and only ever scored (first reading: 63.3% of faithful accepted, 1 of 60 unfaithful through), and the
+// 150 `k-` pairs of the dev split, written the same way again (first reading: 56.3% of faithful accepted, 5
+// of 70 unfaithful through; the guard at the start of that session: 56.3% and 9).
+const FLOOR = { faithfulAccepted: 0.81, unfaithfulAccepted: 9, devUnfaithfulAccepted: 5 };
 
 describe("the faithfulness guard on the labelled pair set", () => {
   const pairs = readPairs();
