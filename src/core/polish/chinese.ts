@@ -59,14 +59,16 @@ export const HAN_STYLE_WORDS: Partial<Record<StyleId, ReadonlySet<string>>> = {
   formal: new Set("请 您 敬请 烦请".split(" ")),
   casual: new Set("哈 呗 嘛 哦 呀 啊".split(" ")),
 };
-// Words whose 不, 没 or 别 negates nothing: "especially", "other people", "good", "however".
+// Words whose 不, 没, 别 or 未 negates nothing: "especially", "other people", "good", "however", "future".
 const HAN_NOT_NEGATIONS =
-  "特别 区别 分别 告别 个别 级别 类别 性别 差别 识别 别人 别的 别处 不过 不错 不少 不久 不断 不仅 不但 不管 不论 不得不 没收".split(
+  "特别 区别 分别 告别 个别 级别 类别 性别 差别 识别 别人 别的 别处 不过 不错 不少 不久 不断 不仅 不但 不管 不论 不得不 没收 未来".split(
     " ",
   );
 // A verb, 不 or 没 and the verb again asks a yes-or-no question (来不来 "whether you come", 参加不参加): no
 // negation.
 const A_NOT_A = "(?<verb>\\p{Script=Han}{1,2})[不没]\\k<verb>";
+// Units of measure of more than one character; one-character units (斤, 米) count after a number.
+export const HAN_UNITS = "公斤|千克|公里|千米|厘米|毫米|分钟|小时|毫升|公升|平方米";
 // 一下 after a verb is "briefly", not one of something (一下午 is a whole afternoon, 一下子 "at once").
 const HAN_WORD = new RegExp(
   [
@@ -76,6 +78,8 @@ const HAN_WORD = new RegExp(
     "一下(?![午子])",
     // Negations of their own: "no need to", "cannot".
     "无需|无须|无法",
+    // Units of measure, facts like "kilograms" (公斤 is not 斤, a pound).
+    HAN_UNITS,
     "你好(?!好)|您好|大家好|此致|敬礼|祝好|顺祝|商祺|尊敬|谢谢|感谢",
     ...[...HAN_HEDGES].filter((hedge) => hedge !== "一下"),
   ].join("|"),
@@ -263,4 +267,20 @@ export function hanEdits(
     lost: [...changed.map(([said]) => said), ...droppedHanClauses(source, sourceTo)],
     added: changed.map(([, written]) => written),
   };
+}
+
+// Where a thing goes from and to: 从 X 搬到 Y.
+const FROM_TO = /从(\p{Script=Han}{1,8}?)(?:搬|送|寄|开|走|转|调|飞)?(?:到|往|去)(\p{Script=Han}{1,8})/u;
+
+/**
+ * A move whose start and end traded places: 从我办公室搬到会议室 written 从会议室搬到我办公室. Chinese
+ * characters that cross are otherwise a clause moved whole, so this is read from the text itself.
+ */
+export function swappedFromTo(input: string, output: string): string[] {
+  const [said, written] = [FROM_TO.exec(input), FROM_TO.exec(output)];
+  if (!said || !written) return [];
+  const overlaps = (a: string, b: string) => a.includes(b) || b.includes(a);
+  const [from, to] = [said[1], said[2]];
+  const [wroteFrom, wroteTo] = [written[1], written[2]];
+  return !overlaps(from, wroteFrom) && overlaps(wroteFrom, to) && overlaps(wroteTo, from) ? [from, to] : [];
 }

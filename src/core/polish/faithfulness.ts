@@ -14,7 +14,7 @@
  * excited", and the user pastes without reading: such a rewrite must never count as polished.
  */
 import type { StyleId } from "../catalog";
-import { HAN, HAN_HEDGES, HAN_STYLE_WORDS, hanEdits, markHanNames } from "./chinese";
+import { HAN, HAN_HEDGES, HAN_STYLE_WORDS, hanEdits, markHanNames, swappedFromTo } from "./chinese";
 import { align, lastDefined, nextDefined, type Alignment } from "./alignment";
 import { hanOpposites, oppositeCharacters } from "./han-opposites";
 import { joinSeparableVerbs, pairCompounds } from "./german";
@@ -354,7 +354,8 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
     ...movedNegations(kept, written, alignment),
     ...swappedPronounRoles(source, rewrite),
     ...changedDirections(source, rewrite, kept, written, alignment),
-    ...changedOwners(source, rewrite, kept, written, alignment),
+    ...changedOwners(source, rewrite, kept, written, alignment, input, output),
+    ...swappedFromTo(input, output),
   ];
   // Modality and conditions are facts too: "will refund" is not "may refund", and "if it ships" is not
   // "and it ships". A rewrite may drop a modal a style makes redundant, never bring in another kind.
@@ -615,7 +616,7 @@ function changedTenses(source: Word[], rewrite: Word[], alignment: Alignment, pa
 const MODALITY: [string, RegExp][] = [
   [
     "must",
-    /\b(?:must|have to|has to|had to|got to|need to|needs to|required to|obliged to|müssen|muss|musst|müsst|devoir|doit|doivent|devons|devez|dois|faut|deber|debe|debes|debemos|deben|tener que|tiene que|tienes que|tengo que|tenemos que)\b|必须|得|要/g,
+    /\b(?:must|have to|has to|had to|got to|need to|needs to|required to|obliged to|müssen|muss|musst|müsst|devoir|doit|doivent|devons|devez|dois|faut|deber|debe|debes|debemos|deben|tener que|tiene que|tienes que|tengo que|tenemos que)\b|必须|(?<![无必])须|务必|得|要/g,
   ],
   ["may", /\b(?:may|might|perhaps|possibly|dürfen|darf|vielleicht|peut-être|quizás|quizá|tal vez)\b|可能|也许/g],
   [

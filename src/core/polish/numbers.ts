@@ -8,7 +8,8 @@
 import { table, words } from "./word-sets";
 
 export const UNIT_WORDS = words(
-  "am pm noon midnight percent dollars dollar euros euro pounds pound cents cent yen uhr heures heure horas hora prozent pour cent por ciento",
+  "am pm noon midnight percent dollars dollar euros euro pounds pound cents cent yen uhr heures heure horas hora prozent pour cent por ciento " +
+    "公斤 千克 公里 千米 厘米 毫米 分钟 小时 毫升 公升 平方米",
 );
 /**
  * Measures, a unit of the fact only after a number: "ten minutes" is not "ten hours", while "in a few
@@ -18,7 +19,8 @@ export const UNIT_WORDS = words(
 export const MEASURE_WORDS = words(
   "minute minutes hour hours mile miles kilometer kilometers kilometre kilometres kilos kilo meter meters metre metres " +
     "foot feet inch inches gram grams ounce ounces liter liters litre litres gallon gallons " +
-    "minuten stunde stunden gramm minuto minutos kilómetro kilómetros metros gramo gramos litro litros kilomètre kilomètres mètre mètres gramme grammes",
+    "minuten stunde stunden gramm minuto minutos kilómetro kilómetros metros gramo gramos litro litros kilomètre kilomètres mètre mètres gramme grammes " +
+    "斤 米 克 升 里",
 );
 const CURRENCIES = words("dollars dollar euros euro pounds pound yen");
 

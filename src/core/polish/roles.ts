@@ -325,7 +325,7 @@ const OWNERS = table<string>({
 
 /**
  * A thing both keep that belongs to someone else in the rewrite: "my sister" → "your sister", "his flight"
- * → "her flight". The possessive right before the word (an adjective may stand between) names another
+ * → "her flight", "dave's car" → "my car". The possessive right before the word (an adjective may stand between) names another
  * person, in every reading it has.
  */
 export function changedOwners(
@@ -334,19 +334,43 @@ export function changedOwners(
   kept: Word[],
   written: Word[],
   alignment: Alignment,
+  input: string,
+  output: string,
 ): string[] {
-  const ownerOf = (list: Word[], word: Word) => {
+  const ownerOf = (list: Word[], word: Word, genitive: Map<string, string>) => {
     const at = list.indexOf(word);
     for (const before of [list[at - 1], list[at - 2]]) {
       const persons = before && OWNERS[before.text];
       if (persons) return persons.split(" ");
     }
-    return undefined;
+    const owner = genitive.get(word.text);
+    return owner === undefined ? undefined : [owner];
   };
+  const [saidGenitive, writtenGenitive] = [genitives(input), genitives(output)];
   return kept.flatMap((word, index) => {
     const at = alignment.sourceTo[index];
     if (at === undefined) return [];
-    const [said, wrote] = [ownerOf(source, word), ownerOf(rewrite, written[at])];
-    return said && wrote && !said.some((person) => wrote.includes(person)) ? [word.text] : [];
+    const [said, wrote] = [ownerOf(source, word, saidGenitive), ownerOf(rewrite, written[at], writtenGenitive)];
+    return said && wrote && !said.some((person) => wrote.some((other) => sameOwner(person, other))) ? [word.text] : [];
   });
+}
+
+// Words before "'s" that make a contraction, not an owner: "it's", "that's", "let's".
+const NOT_OWNERS = words(
+  "it that there here what who where when how let he she this everyone everybody nobody mine yours",
+);
+
+/** Two owners that are one: the same person, or one name spelled two ways ("organization", "organisation"). */
+function sameOwner(a: string, b: string): boolean {
+  const relation = a === b ? "same" : lexicon().relation(a, b);
+  return relation === "same" || relation === "spelling";
+}
+
+/** The things an English text gives an owner with "'s" ("dave's car", "the client's invoice"): thing → owner. */
+function genitives(text: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const match of text.toLowerCase().matchAll(/(\p{L}+)['’]s\s+(\p{L}+)/gu)) {
+    if (!NOT_OWNERS.has(match[1])) found.set(match[2], match[1]);
+  }
+  return found;
 }

@@ -196,7 +196,7 @@ export const FUNCTION_WORDS = words(
     "的 了 吗 呢 吧 啦 呀 我 你 他 她 们 是 把 给",
 );
 const NEGATIONS = words(
-  "not no never nobody nothing none neither nor without nowhere nicht kein keine keinen nie pas jamais nunca nada nadie 不 没 别 无需 无须 无法",
+  "not no never nobody nothing none neither nor without nowhere nicht kein keine keinen nie pas jamais nunca nada nadie 不 没 别 未 无需 无须 无法",
 );
 const DATE_WORDS = words(
   "january february march april may june july august september october november december " +

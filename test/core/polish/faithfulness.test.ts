@@ -246,6 +246,11 @@ describe("how many, whose, which unit and which way", () => {
       "Mi hermana recoge a los niños después del colegio.",
       "formal",
     ],
+    ["let's use priya's laptop for the demo tomorrow", "Let's use my laptop for the demo tomorrow.", "clean-up"],
+    ["新员工可以参加下周的安全培训", "新员工须参加下周的安全培训。", "formal"],
+    ["王经理同意了我们的报销方案", "王经理未同意我们的报销方案。", "formal"],
+    ["你把这些文件从仓库搬到前台", "你把这些文件从前台搬到仓库哈。", "casual"],
+    ["包裹有十二公斤要加运费", "包裹12斤，需加运费。", "concise"],
   ] as const)("refuses %j → %j", (input, output, style) => {
     expect(checkFaithfulness({ input, output, style }).faithful).toBe(false);
   });
@@ -272,6 +277,11 @@ describe("how many, whose, which unit and which way", () => {
     ],
     ["right so the meeting moved to thursday", "The meeting moved to Thursday.", "clean-up"],
     ["咱们明天下午开会讨论预算", "我们明天下午开会讨论预算。", "casual"],
+    ["let's use priya's laptop for the demo tomorrow", "Let's use Priya's laptop for the demo tomorrow.", "clean-up"],
+    ["the color of the organization's logo is blue", "The colour of the organisation's logo is blue.", "clean-up"],
+    ["你把这些文件从仓库搬到前台", "你把这些文件从仓库搬到前台哈。", "casual"],
+    ["包裹有十二公斤要加运费", "包裹12公斤，需加运费。", "concise"],
+    ["我们未来三年要扩大团队", "我们未来三年要扩大团队。", "formal"],
   ] as const)("accepts %j → %j", (input, output, style) => {
     expect(checkFaithfulness({ input, output, style }).faithful).toBe(true);
   });
