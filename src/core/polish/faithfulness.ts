@@ -24,6 +24,7 @@ import {
   changedDirections,
   changedOwners,
   crossedAroundPivot,
+  crossedHanPerson,
   crossedPerson,
   movedNegations,
   PASSIVE_AUXILIARIES,
@@ -356,6 +357,7 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
     ...changedDirections(source, rewrite, kept, written, alignment),
     ...changedOwners(source, rewrite, kept, written, alignment, input, output),
     ...swappedFromTo(input, output),
+    ...crossedHanPerson(source, rewrite),
   ];
   // Modality and conditions are facts too: "will refund" is not "may refund", and "if it ships" is not
   // "and it ships". A rewrite may drop a modal a style makes redundant, never bring in another kind.

@@ -374,3 +374,40 @@ function genitives(text: string): Map<string, string> {
   }
   return found;
 }
+
+// Chinese personal pronouns, one character each: a character alone is a word here.
+const HAN_PERSONS = ["我", "你", "他", "她", "它", "您"];
+
+/**
+ * A Chinese name and a pronoun that traded sides of a character both keep once: 老周会去机场接他 → 他去机场
+ * 接老周. Who picks up whom turned around, though every character is still there.
+ */
+export function crossedHanPerson(source: Word[], rewrite: Word[]): string[] {
+  const once = (list: Word[], text: string) => list.filter((word) => word.text === text).length === 1;
+  const place = (list: Word[], text: string) => list.findIndex((word) => word.text === text);
+  const pivots = source.filter(
+    (word) =>
+      /^\p{Script=Han}$/u.test(word.text) &&
+      !word.name &&
+      !word.optional &&
+      !HAN_PERSONS.includes(word.text) &&
+      once(source, word.text) &&
+      once(rewrite, word.text),
+  );
+  const names = source.filter((word) => word.name && once(source, word.text) && once(rewrite, word.text));
+  for (const person of HAN_PERSONS) {
+    if (!once(source, person) || !once(rewrite, person)) continue;
+    for (const name of names)
+      for (const pivot of pivots) {
+        const side = (list: Word[], text: string) => place(list, text) < place(list, pivot.text);
+        const apart = side(source, person) !== side(source, name.text);
+        if (
+          apart &&
+          side(source, person) !== side(rewrite, person) &&
+          side(source, name.text) !== side(rewrite, name.text)
+        )
+          return [person, name.text];
+      }
+  }
+  return [];
+}

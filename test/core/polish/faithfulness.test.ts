@@ -251,6 +251,7 @@ describe("how many, whose, which unit and which way", () => {
     ["王经理同意了我们的报销方案", "王经理未同意我们的报销方案。", "formal"],
     ["你把这些文件从仓库搬到前台", "你把这些文件从前台搬到仓库哈。", "casual"],
     ["包裹有十二公斤要加运费", "包裹12斤，需加运费。", "concise"],
+    ["跟小王说一下明天老李会去车站接他", "跟小王说一下，明天他去车站接老李。", "casual"],
   ] as const)("refuses %j → %j", (input, output, style) => {
     expect(checkFaithfulness({ input, output, style }).faithful).toBe(false);
   });
@@ -282,6 +283,7 @@ describe("how many, whose, which unit and which way", () => {
     ["你把这些文件从仓库搬到前台", "你把这些文件从仓库搬到前台哈。", "casual"],
     ["包裹有十二公斤要加运费", "包裹12公斤，需加运费。", "concise"],
     ["我们未来三年要扩大团队", "我们未来三年要扩大团队。", "formal"],
+    ["跟小王说一下明天老李会去车站接他", "跟小王说一下，明天老李会去车站接他。", "casual"],
   ] as const)("accepts %j → %j", (input, output, style) => {
     expect(checkFaithfulness({ input, output, style }).faithful).toBe(true);
   });
