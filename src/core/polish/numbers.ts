@@ -8,7 +8,8 @@
 import { table, words } from "./word-sets";
 
 export const UNIT_WORDS = words(
-  "am pm noon midnight percent dollars dollar euros euro pounds pound cents cent yen uhr heures heure horas hora prozent pour cent por ciento " +
+  // ("pour cent" and "por ciento" are read as "percent" before this: as words, "pour" and "por" are plain.)
+  "am pm noon midnight percent dollars dollar euros euro pounds pound cents cent yen uhr heures heure horas hora prozent " +
     "公斤 千克 公里 千米 厘米 毫米 分钟 小时 毫升 公升 平方米",
 );
 /**

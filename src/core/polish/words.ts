@@ -324,11 +324,8 @@ export function analyse(text: string, language?: Language): Word[] {
       const cue = token.slice(1).replace(/_/g, " ");
       const reach = CORRECTIONS.find(([pattern]) => new RegExp(`^${pattern.source}$`).test(cue))?.[1] ?? 4;
       const previous = result.at(-1);
-      // "no"/"non" alone is only a correction right after a fact ("eight no nine"); otherwise a negation.
-      if ((cue === "no" || cue === "non") && !(previous?.fact && previous.kind !== "negation")) {
-        result.push(makeWord(cue, line));
-        continue;
-      }
+      // Two cues in a row ("non pardon", "no perdón") are one: the last takes back.
+      if (tokens[at + 1]?.startsWith(CORRECTION_MARK)) continue;
       // "actually" is a correction only after a fact ("at three actually four"): else it is emphasis.
       if (cue === "actually" && !previous?.fact) continue;
       // A correction mirrors what it replaces: "el sábado a las nueve perdón a las ocho" takes back "a las
@@ -340,6 +337,15 @@ export function analyse(text: string, language?: Language): Word[] {
       const leadsToFact =
         lead >= 0 && tokens[at + 1 + lead] !== LINE_MARK && !tokens[at + 1 + lead].startsWith(CORRECTION_MARK);
       const kind = leadsToFact ? makeWord(tokens[at + 1 + lead], line).kind : undefined;
+      // "no"/"non" alone is only a correction between two facts of a kind ("eight no nine", "el viernes no
+      // el sábado"); otherwise a negation ("mañana no puedo").
+      if (
+        (cue === "no" || cue === "non") &&
+        !(previous?.fact && previous.kind !== "negation" && kind === previous.kind)
+      ) {
+        result.push(makeWord(cue, line));
+        continue;
+      }
       const lastFact = result.findLastIndex((word) => word.fact && word.kind === kind);
       const taken =
         leadsToFact && lastFact >= 0 ? Math.min(reach, Math.max(lead + 1, result.length - lastFact)) : reach;

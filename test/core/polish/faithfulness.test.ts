@@ -284,6 +284,20 @@ describe("how many, whose, which unit and which way", () => {
     ["包裹有十二公斤要加运费", "包裹12公斤，需加运费。", "concise"],
     ["我们未来三年要扩大团队", "我们未来三年要扩大团队。", "formal"],
     ["跟小王说一下明天老李会去车站接他", "跟小王说一下，明天老李会去车站接他。", "casual"],
+    // "por" and "pour" are plain words ("pour cent" is read as "percent" first).
+    [
+      "ya pagué la cuota del gimnasio por transferencia",
+      "Ya he abonado la cuota del gimnasio mediante transferencia.",
+      "formal",
+    ],
+    // "no" after a day is a negation unless another day follows it.
+    ["mañana no puedo ir a clase", "Mañana no podré asistir a clase.", "formal"],
+    // Two cues in a row take back once.
+    [
+      "le rendez-vous c'est jeudi à dix heures non pardon à onze heures",
+      "Le rendez-vous, c'est jeudi à 11 heures.",
+      "clean-up",
+    ],
   ] as const)("accepts %j → %j", (input, output, style) => {
     expect(checkFaithfulness({ input, output, style }).faithful).toBe(true);
   });
