@@ -586,10 +586,15 @@ function opposites(kept: Word[], written: Word[], lex: Lexicon): string[] {
   const writtenStems = new Set(written.map((word) => word.stem));
   const gone = kept.filter((word) => !word.fact && !writtenStems.has(word.stem));
   const keptStems = new Set(kept.map((word) => word.stem));
-  return written
-    .filter((word) => !word.fact && !keptStems.has(word.stem))
-    .filter((word) => gone.some((said) => lex.opposite(said.text, word.text)))
-    .map((word) => word.text);
+  return (
+    written
+      .filter((word) => !word.fact && !keptStems.has(word.stem))
+      // Two forms of one word are not opposites, whatever WordNet says of one sense ("went up" → "gone up").
+      .filter((word) =>
+        gone.some((said) => lex.opposite(said.text, word.text) && lex.relation(said.text, word.text) !== "same"),
+      )
+      .map((word) => word.text)
+  );
 }
 
 /** The participles of passives in a text: "paid" in "it must be paid", "sent" in "it got sent". */

@@ -198,6 +198,7 @@ export const FUNCTION_WORDS = words(
 const NEGATIONS = words(
   "not no never nobody nothing none neither nor without nowhere nicht kein keine keinen nie pas jamais nunca nada nadie 不 没 别 未 无需 无须 无法",
 );
+const SAME_NEGATION = table<string>({ kein: "nicht", keine: "nicht", keinen: "nicht" });
 const DATE_WORDS = words(
   "january february march april may june july august september october november december " +
     "monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight yesterday weekend " +
@@ -540,8 +541,10 @@ function makeWord(text: string, line: number): Word {
   const fact = kind !== "content";
   const optional =
     !fact && (FILLERS.has(text) || FUNCTION_WORDS.has(text) || (text.length === 1 && /[a-z]/.test(text)));
-  // "one", "second" and 一 stay words when alone (numbersToDigits) but compare equal to their digits.
-  const compared = text === "one" || text === "一" ? "1" : text === "second" ? "2" : stem(text);
+  // "one", "second" and 一 stay words when alone (numbersToDigits) but compare equal to their digits;
+  // German "kein" says the "nicht" of "nicht … ein" ("ich habe nicht einen Tag frei" → "keinen Tag frei").
+  const compared =
+    text === "one" || text === "一" ? "1" : text === "second" ? "2" : (SAME_NEGATION[text] ?? stem(text));
   return { text, stem: compared, kind, fact, optional, line };
 }
 

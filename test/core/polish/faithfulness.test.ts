@@ -252,6 +252,7 @@ describe("how many, whose, which unit and which way", () => {
     ["你把这些文件从仓库搬到前台", "你把这些文件从前台搬到仓库哈。", "casual"],
     ["包裹有十二公斤要加运费", "包裹12斤，需加运费。", "concise"],
     ["跟小王说一下明天老李会去车站接他", "跟小王说一下，明天他去车站接老李。", "casual"],
+    ["ich habe diese woche keinen freien tag", "Ich habe diese Woche einen freien Tag.", "formal"],
   ] as const)("refuses %j → %j", (input, output, style) => {
     expect(checkFaithfulness({ input, output, style }).faithful).toBe(false);
   });
@@ -292,6 +293,8 @@ describe("how many, whose, which unit and which way", () => {
     ],
     // "no" after a day is a negation unless another day follows it.
     ["mañana no puedo ir a clase", "Mañana no podré asistir a clase.", "formal"],
+    ["ich habe diese woche nicht einen freien tag", "Ich habe diese Woche keinen freien Tag.", "formal"],
+    ["rent went up by two hundred euros a month", "Rent has gone up by €200 a month.", "formal"],
     // Two cues in a row take back once.
     [
       "le rendez-vous c'est jeudi à dix heures non pardon à onze heures",
