@@ -549,12 +549,13 @@ function makeWord(text: string, line: number): Word {
 }
 
 // Connectives that give a reason (a closed class of each language's grammar, like its contractions), each
-// with the one spelling it is compared in: "due to" is "because of", "en raison de" is "à cause de".
+// with the one spelling it is compared in: "due to" is "because of", "en raison de" is "à cause de", "weil"
+// is "wegen", "porque" and "ya que" are "a causa de". (French "car" is also the English word: not here.)
 const CAUSES: [RegExp, string][] = [
   [/\b(?:because of|due to|owing to|on account of|as a result of)\b/g, "because of"],
   [/(?<=^|\s)(?:en raison|du fait)(?= (?:de|des|du)\b)/g, "à cause"],
-  [/\b(?:debido a|por culpa de)\b/g, "a causa de"],
-  [/\b(?:aufgrund|infolge)\b/g, "wegen"],
+  [/\b(?:debido a|por culpa de|porque|ya que|puesto que)\b/g, "a causa de"],
+  [/\b(?:aufgrund|infolge|weil)\b/g, "wegen"],
 ];
 // "cause" said for "because": not after an article or a word that makes it the noun.
 const CAUSE_NOUN =

@@ -295,6 +295,12 @@ describe("how many, whose, which unit and which way", () => {
     ["mañana no puedo ir a clase", "Mañana no podré asistir a clase.", "formal"],
     ["ich habe diese woche nicht einen freien tag", "Ich habe diese Woche keinen freien Tag.", "formal"],
     ["rent went up by two hundred euros a month", "Rent has gone up by €200 a month.", "formal"],
+    [
+      "der tierarzt sagt der hund braucht spezialfutter weil er probleme mit den nieren hat",
+      "Tierarzt: Hund braucht Spezialfutter wegen Nierenproblemen.",
+      "concise",
+    ],
+    ["no voy a la reunión porque estoy enfermo", "No asistiré a la reunión ya que estoy enfermo.", "formal"],
     // Two cues in a row take back once.
     [
       "le rendez-vous c'est jeudi à dix heures non pardon à onze heures",
