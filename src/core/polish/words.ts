@@ -274,7 +274,7 @@ const AMBIGUOUS_ABBREVIATIONS = table<string>({
 const CORRECTIONS: [RegExp, number][] = [
   [/\b(?:scratch that|never mind|forget that|delete that|strike that)\b/g, 12],
   [
-    /\b(?:no wait|wait no|no no|make that|or rather|no sorry|sorry(?! (?:for|about|to|if|but|that)\b)|correction|i mean|actually no|nein warte|warte nein|no espera|espera no|non attends|attends non|nein|no|non|pardon|perdón|mejor dicho|ich meine|je veux dire|quiero decir|enfin)\b/g,
+    /\b(?:no wait|wait no|no no|make that|or rather|no sorry|sorry(?! (?:for|about|to|if|but|that)\b)|correction|i mean|actually no|nein warte|warte nein|no espera|espera no|non attends|attends non|nein|no|non|pardon|perdón|mejor dicho|ich meine|je veux dire|quiero decir|digo|enfin)\b/g,
     4,
   ],
   [/\b(?:actually)\b/g, 3],
@@ -338,10 +338,10 @@ export function analyse(text: string, language?: Language): Word[] {
       const leadsToFact =
         lead >= 0 && tokens[at + 1 + lead] !== LINE_MARK && !tokens[at + 1 + lead].startsWith(CORRECTION_MARK);
       const kind = leadsToFact ? makeWord(tokens[at + 1 + lead], line).kind : undefined;
-      // "no"/"non" alone is only a correction between two facts of a kind ("eight no nine", "el viernes no
-      // el sábado"); otherwise a negation ("mañana no puedo").
+      // "no", "non" and "digo" alone are only a correction between two facts of a kind ("eight no nine", "el
+      // viernes digo el sábado"); otherwise a negation ("mañana no puedo") or a word ("te digo que sí").
       if (
-        (cue === "no" || cue === "non") &&
+        (cue === "no" || cue === "non" || cue === "digo") &&
         !(previous?.fact && previous.kind !== "negation" && kind === previous.kind)
       ) {
         result.push(makeWord(cue, line));
@@ -719,8 +719,8 @@ export function applySpokenCorrections(text: string): string {
         break;
       }
     }
-    // A bare "no" or "actually" after anything but a number or a day is meant as said.
-    const bare = cue.length === 1 && /^(?:no|non|actually)$/.test(plain(tokens[index]));
+    // A bare "no", "actually" or "digo" after anything but a number or a day is meant as said.
+    const bare = cue.length === 1 && /^(?:no|non|actually|digo)$/.test(plain(tokens[index]));
     if (start < 0 || (bare && kind.startsWith("word:"))) {
       out.push(tokens[index]);
       index++;

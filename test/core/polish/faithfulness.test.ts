@@ -301,6 +301,8 @@ describe("how many, whose, which unit and which way", () => {
       "concise",
     ],
     ["no voy a la reunión porque estoy enfermo", "No asistiré a la reunión ya que estoy enfermo.", "formal"],
+    ["la cena es el viernes digo el sábado a las nueve", "La cena es el sábado a las 9.", "clean-up"],
+    ["te digo que la cena es el viernes a las nueve", "Te digo que la cena es el viernes a las 9.", "clean-up"],
     // Two cues in a row take back once.
     [
       "le rendez-vous c'est jeudi à dix heures non pardon à onze heures",
