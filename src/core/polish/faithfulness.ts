@@ -312,6 +312,8 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
     if (!reverted) {
       const known = word.name ? sourceTexts.has(word.text) : sourceStems.has(word.stem);
       if (known || sourceJoined.has(word.text)) continue;
+      // A Chinese measure word said alone counts one: 做个手术 is 做一个手术.
+      if (word.text === "1" && impliedOne(written[index + 1], source)) continue;
       if (!word.fact && (styleWords?.has(word.text) || FUNCTION_WORDS.has(word.text))) continue;
       const standsFor = replaced.findIndex((said) => relationAllowed(said, word, style, lex));
       if (standsFor >= 0) {
@@ -445,6 +447,15 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
     answered,
     refusedBy,
   };
+}
+
+// Chinese measure words that count a thing: said without a number, they count one.
+const HAN_MEASURES = new Set(["个", "件", "张", "本", "盒", "瓶", "杯", "位", "台", "次", "份", "把", "辆", "天"]);
+
+/** Whether `next`, the word after a written "1", is a measure word the dictation said without a number. */
+function impliedOne(next: Word | undefined, source: Word[]): boolean {
+  if (!next || !HAN_MEASURES.has(next.text)) return false;
+  return source.some((word, at) => word.text === next.text && !/^\d/.test(source[at - 1]?.text ?? ""));
 }
 
 /**

@@ -253,6 +253,8 @@ describe("how many, whose, which unit and which way", () => {
     ["包裹有十二公斤要加运费", "包裹12斤，需加运费。", "concise"],
     ["跟小王说一下明天老李会去车站接他", "跟小王说一下，明天他去车站接老李。", "casual"],
     ["ich habe diese woche keinen freien tag", "Ich habe diese Woche einen freien Tag.", "formal"],
+    ["我明天要去买两个新手机", "我明天要去买一个新手机。", "formal"],
+    ["我明天要去买个新手机", "我明天要去买三个新手机。", "casual"],
   ] as const)("refuses %j → %j", (input, output, style) => {
     expect(checkFaithfulness({ input, output, style }).faithful).toBe(false);
   });
@@ -303,6 +305,7 @@ describe("how many, whose, which unit and which way", () => {
     ["no voy a la reunión porque estoy enfermo", "No asistiré a la reunión ya que estoy enfermo.", "formal"],
     ["la cena es el viernes digo el sábado a las nueve", "La cena es el sábado a las 9.", "clean-up"],
     ["te digo que la cena es el viernes a las nueve", "Te digo que la cena es el viernes a las 9.", "clean-up"],
+    ["我明天要去买个新手机", "我明天要去买一个新手机。", "clean-up"],
     // Two cues in a row take back once.
     [
       "le rendez-vous c'est jeudi à dix heures non pardon à onze heures",
