@@ -13,7 +13,7 @@ import { judgePairs, scoreGuard } from "../../eval/guard/score-guard";
 // more and only ever scored (first reading: 63.3% of faithful accepted, 1 of 60 unfaithful through), and the
 // 150 `k-` pairs of the dev split, written the same way again (first reading: 56.3% of faithful accepted, 5
 // of 70 unfaithful through; the guard at the start of that session: 56.3% and 9).
-const FLOOR = { faithfulAccepted: 0.82, unfaithfulAccepted: 3, devUnfaithfulAccepted: 0 };
+const FLOOR = { faithfulAccepted: 0.83, unfaithfulAccepted: 3, devUnfaithfulAccepted: 0 };
 
 describe("the faithfulness guard on the labelled pair set", () => {
   const pairs = readPairs();

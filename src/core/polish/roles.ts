@@ -257,6 +257,8 @@ export function changedDirections(
   return kept.flatMap((word, index) => {
     const at = alignment.sourceTo[index];
     if (at === undefined) return [];
+    // A time or a day after "from" starts a span ("moved from 2 to 3" for "at two"): only places move.
+    if (word.fact) return [];
     const [said, wrote] = [prepositionOf(source, word), prepositionOf(rewrite, written[at])];
     return said && wrote && said !== wrote ? [word.text] : [];
   });

@@ -177,6 +177,7 @@ export const FUNCTION_WORDS = words(
     "is am are was were be been being do does did done have has had having will would shall should can could may might must " +
     "i me my mine myself we us our ours you your yours he him his she her hers it its they them their theirs this that these those there here " +
     "all any each some such both own same again once only just s t ll re ve d m let lets get gets got going gonna wanna gotta please " +
+    "which who whom whose " +
     // German, French, Spanish, as in English: articles, pronouns and possessives, auxiliaries and light
     // verbs ("do", "faire"), the prepositions English has above, particles. Not "vor"/"nach", "avant"/
     // "après", "antes"/"después" (an order), "ohne", "sans", "sin" (a negation), "desde"/"hasta" (a range),
@@ -249,6 +250,24 @@ const ABBREVIATIONS = table<string>({
   lbs: "pounds",
   asap: "as soon as possible",
   tv: "television",
+  appt: "appointment",
+  mgr: "manager",
+  thx: "thanks",
+  pls: "please",
+  // German, Spanish and French: "Nr.", "bzw.", "usw."; "RR. HH." and "EE. UU." double their letters for a
+  // plural; "RDV", "SVP".
+  nr: "nummer",
+  str: "straße",
+  bzw: "beziehungsweise",
+  usw: "und so weiter",
+  rr: "recursos",
+  hh: "humanos",
+  ee: "estados",
+  uu: "unidos",
+  dpto: "departamento",
+  avda: "avenida",
+  rdv: "rendez vous",
+  svp: "s il vous plaît",
 });
 
 // Abbreviations that stand for more than one spoken word ("St." for street and saint): each of those words

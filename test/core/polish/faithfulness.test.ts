@@ -306,6 +306,12 @@ describe("how many, whose, which unit and which way", () => {
     ["la cena es el viernes digo el sábado a las nueve", "La cena es el sábado a las 9.", "clean-up"],
     ["te digo que la cena es el viernes a las nueve", "Te digo que la cena es el viernes a las 9.", "clean-up"],
     ["我明天要去买个新手机", "我明天要去买一个新手机。", "clean-up"],
+    [
+      "he hablado con recursos humanos y las vacaciones hay que pedirlas antes del quince de junio",
+      "RR. HH.: las vacaciones hay que pedirlas antes del 15 de junio.",
+      "concise",
+    ],
+    ["the meeting which was at two has moved to three", "The meeting has moved from 2 to 3.", "concise"],
     // Two cues in a row take back once.
     [
       "le rendez-vous c'est jeudi à dix heures non pardon à onze heures",
