@@ -177,7 +177,7 @@ export const FUNCTION_WORDS = words(
     "is am are was were be been being do does did done have has had having will would shall should can could may might must " +
     "i me my mine myself we us our ours you your yours he him his she her hers it its they them their theirs this that these those there here " +
     "all any each some such both own same again once only just s t ll re ve d m let lets get gets got going gonna wanna gotta please " +
-    "which who whom whose " +
+    "which who whom whose whether ob " +
     // German, French, Spanish, as in English: articles, pronouns and possessives, auxiliaries and light
     // verbs ("do", "faire"), the prepositions English has above, particles. Not "vor"/"nach", "avant"/
     // "après", "antes"/"después" (an order), "ohne", "sans", "sin" (a negation), "desde"/"hasta" (a range),
@@ -394,6 +394,8 @@ export function analyse(text: string, language?: Language): Word[] {
     // "one" after an article or a demonstrative stands for a noun said before ("the one on maple street",
     // "that one"): a pronoun a rewrite may replace by its noun, not a count.
     if (token === "one" && ONE_AS_PRONOUN_AFTER.has(result.at(-1)?.text ?? "")) word.optional = true;
+    // "next to" places a thing, it shifts no date ("next to the fruit bowl").
+    if (token === "next" && tokens[at + 1] === "to") Object.assign(word, { fact: false, kind: "content" });
     // "may" and "march" are months only next to a number or a date word.
     if ((token === "may" || token === "march") && !nextToNumber(tokens, result)) {
       Object.assign(word, { fact: false, kind: "content", optional: token === "may" });

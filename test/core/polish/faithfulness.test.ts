@@ -254,6 +254,7 @@ describe("how many, whose, which unit and which way", () => {
     ["跟小王说一下明天老李会去车站接他", "跟小王说一下，明天他去车站接老李。", "casual"],
     ["ich habe diese woche keinen freien tag", "Ich habe diese Woche einen freien Tag.", "formal"],
     ["我明天要去买两个新手机", "我明天要去买一个新手机。", "formal"],
+    ["let's meet next friday at noon", "Let's meet last Friday at noon.", "casual"],
     ["我明天要去买个新手机", "我明天要去买三个新手机。", "casual"],
   ] as const)("refuses %j → %j", (input, output, style) => {
     expect(checkFaithfulness({ input, output, style }).faithful).toBe(false);
@@ -312,6 +313,16 @@ describe("how many, whose, which unit and which way", () => {
       "concise",
     ],
     ["the meeting which was at two has moved to three", "The meeting has moved from 2 to 3.", "concise"],
+    [
+      "i left the spare keys for the garage in the kitchen drawer next to the fridge",
+      "I left the spare garage keys in the kitchen drawer by the fridge.",
+      "casual",
+    ],
+    [
+      "hallo lena ich wollte fragen ob du am samstag lust hast mit uns ins kino zu gehen",
+      "Hey Lena, hast du am Samstag Lust, mit uns ins Kino zu gehen?",
+      "casual",
+    ],
     // Two cues in a row take back once.
     [
       "le rendez-vous c'est jeudi à dix heures non pardon à onze heures",
