@@ -268,6 +268,18 @@ const ABBREVIATIONS = table<string>({
   avda: "avenida",
   rdv: "rendez vous",
   svp: "s il vous plaît",
+  // Clipped words people say for the full ones: "dispo", "appart", "finde", "peli", "info".
+  info: "information",
+  infos: "informations",
+  dispo: "disponible",
+  dispos: "disponibles",
+  appart: "appartement",
+  asso: "association",
+  resto: "restaurant",
+  finde: "fin de semana",
+  profe: "profesor",
+  peli: "película",
+  bici: "bicicleta",
 });
 
 // Abbreviations that stand for more than one spoken word ("St." for street and saint): each of those words

@@ -323,6 +323,11 @@ describe("how many, whose, which unit and which way", () => {
       "Hey Lena, hast du am Samstag Lust, mit uns ins Kino zu gehen?",
       "casual",
     ],
+    [
+      "l'appart est dispo à partir de lundi prochain",
+      "L'appartement est disponible à partir de lundi prochain.",
+      "formal",
+    ],
     // Two cues in a row take back once.
     [
       "le rendez-vous c'est jeudi à dix heures non pardon à onze heures",
