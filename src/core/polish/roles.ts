@@ -266,69 +266,28 @@ export function changedDirections(
 
 // Whose a thing is: the persons each possessive may stand for. Spanish "su", German "ihr" and French
 // "votre" also address the reader formally, so a formal rewrite may write them for "tu", "dein" or "ton".
-const OWNERS = table<string>({
-  my: "1",
-  your: "2",
-  his: "3m",
-  her: "3f",
-  its: "3n",
-  our: "1p",
-  their: "3p",
-  mein: "1",
-  meine: "1",
-  meinem: "1",
-  meinen: "1",
-  meiner: "1",
-  dein: "2",
-  deine: "2",
-  deinem: "2",
-  deinen: "2",
-  deiner: "2",
-  sein: "3m 3n",
-  seine: "3m 3n",
-  seinem: "3m 3n",
-  seinen: "3m 3n",
-  seiner: "3m 3n",
-  ihr: "3f 3p 2",
-  ihre: "3f 3p 2",
-  ihrem: "3f 3p 2",
-  ihren: "3f 3p 2",
-  ihrer: "3f 3p 2",
-  unser: "1p",
-  unsere: "1p",
-  unserem: "1p",
-  unseren: "1p",
-  mi: "1",
-  mis: "1",
-  tu: "2",
-  tus: "2",
-  su: "3m 3f 3n 3p 2",
-  sus: "3m 3f 3n 3p 2",
-  nuestro: "1p",
-  nuestra: "1p",
-  nuestros: "1p",
-  nuestras: "1p",
-  mon: "1",
-  ma: "1",
-  mes: "1",
-  ton: "2",
-  ta: "2",
-  tes: "2",
-  son: "3m 3f 3n",
-  sa: "3m 3f 3n",
-  ses: "3m 3f 3n",
-  notre: "1p",
-  nos: "1p",
-  votre: "2",
-  vos: "2",
-  leur: "3p",
-  leurs: "3p",
-});
+const OWNERS = table<string>(
+  Object.fromEntries(
+    Object.entries({
+      "1": "my mein meine meinem meinen meiner mi mis mon ma mes",
+      "2": "your dein deine deinem deinen deiner tu tus ton ta tes votre vos",
+      "3m": "his",
+      "3f": "her",
+      "3n": "its",
+      "1p": "our unser unsere unserem unseren nuestro nuestra nuestros nuestras notre nos",
+      "3p": "their leur leurs",
+      "3m 3n": "sein seine seinem seinen seiner",
+      "3f 3p 2": "ihr ihre ihrem ihren ihrer",
+      "3m 3f 3n 3p 2": "su sus",
+      "3m 3f 3n": "son sa ses",
+    }).flatMap(([persons, list]) => [...words(list)].map((word) => [word, persons])),
+  ),
+);
 
 /**
  * A thing both keep that belongs to someone else in the rewrite: "my sister" → "your sister", "his flight"
- * → "her flight", "dave's car" → "my car". The possessive right before the word (an adjective may stand between) names another
- * person, in every reading it has.
+ * → "her flight", "dave's car" → "my car". The possessive right before the word (an adjective may stand
+ * between) names another person, in every reading it has.
  */
 export function changedOwners(
   source: Word[],
