@@ -5,12 +5,13 @@
  * trente", "三点半"), fractions and cents, rates ("$200 a night") and parts of the day ("two in the
  * afternoon" = "2 p.m."). `words.ts` runs these steps over a text's tokens, in order.
  */
+import { HAN_UNITS } from "./chinese";
 import { table, words } from "./word-sets";
 
 export const UNIT_WORDS = words(
   // ("pour cent" and "por ciento" are read as "percent" before this: as words, "pour" and "por" are plain.)
   "am pm noon midnight percent dollars dollar euros euro pounds pound cents cent yen uhr heures heure horas hora prozent " +
-    "公斤 千克 公里 千米 厘米 毫米 分钟 小时 毫升 公升 平方米",
+    HAN_UNITS.replaceAll("|", " "),
 );
 /**
  * Measures, a unit of the fact only after a number: "ten minutes" is not "ten hours", while "in a few
