@@ -314,6 +314,8 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
       if (known || sourceJoined.has(word.text)) continue;
       // A Chinese measure word said alone counts one: 做个手术 is 做一个手术.
       if (word.text === "1" && impliedOne(written[index + 1], source)) continue;
+      // "trois à un" is "3 à 1": the word for one that is also an article stays a word when read.
+      if (word.text === "1" && saidAsArticle(rewrite[rewrite.indexOf(word) - 1], source)) continue;
       if (!word.fact && (styleWords?.has(word.text) || FUNCTION_WORDS.has(word.text))) continue;
       const standsFor = replaced.findIndex((said) => relationAllowed(said, word, style, lex));
       if (standsFor >= 0) {
@@ -456,6 +458,16 @@ const HAN_MEASURES = new Set(["个", "件", "张", "本", "盒", "瓶", "杯", "
 function impliedOne(next: Word | undefined, source: Word[]): boolean {
   if (!next || !HAN_MEASURES.has(next.text)) return false;
   return source.some((word, at) => word.text === next.text && !/^\d/.test(source[at - 1]?.text ?? ""));
+}
+
+// The words for one that are also an article ("un", "eine", "una"): read as words, as "a" is.
+const ONE_OR_ARTICLE = new Set(["un", "une", "uno", "una", "ein", "eine", "einen", "einem", "einer", "eins"]);
+
+/** Whether a written "1" after `previous` stands for a word for one the dictation said after that word. */
+function saidAsArticle(previous: Word | undefined, source: Word[]): boolean {
+  return source.some(
+    (word, at) => ONE_OR_ARTICLE.has(word.text) && (previous ? source[at - 1]?.text === previous.text : at === 0),
+  );
 }
 
 /**

@@ -414,7 +414,20 @@ export function analyse(text: string, language?: Language): Word[] {
     }
     result.push(word);
   }
-  return result;
+  return withNegativeAny(result);
+}
+
+/**
+ * "not … any" says the "no" of English grammar: "i don't have any comments" is "I have no comments". The
+ * "not" compares as "no" when "any" follows it with only function words between.
+ */
+function withNegativeAny(list: Word[]): Word[] {
+  for (const [index, word] of list.entries()) {
+    if (word.text !== "not") continue;
+    const any = list.slice(index + 1, index + 4).findIndex((next) => next.text === "any" || !next.optional);
+    if (any >= 0 && list[index + 1 + any].text === "any") word.stem = "no";
+  }
+  return list;
 }
 
 /** The language of German, Spanish and French a text reads as: two or more of its own function words. */

@@ -256,6 +256,8 @@ describe("how many, whose, which unit and which way", () => {
     ["我明天要去买两个新手机", "我明天要去买一个新手机。", "formal"],
     ["let's meet next friday at noon", "Let's meet last Friday at noon.", "casual"],
     ["我明天要去买个新手机", "我明天要去买三个新手机。", "casual"],
+    ["i don't have any major comments on the draft", "I have major comments on the draft.", "formal"],
+    ["les petits ont gagné trois à un dimanche", "Les petits ont gagné 3 à 2 dimanche.", "clean-up"],
   ] as const)("refuses %j → %j", (input, output, style) => {
     expect(checkFaithfulness({ input, output, style }).faithful).toBe(false);
   });
@@ -313,6 +315,9 @@ describe("how many, whose, which unit and which way", () => {
       "concise",
     ],
     ["the meeting which was at two has moved to three", "The meeting has moved from 2 to 3.", "concise"],
+    // "not … any" is English's "no"; a word for one that is also an article may be written "1".
+    ["i don't have any major comments on the draft", "I have no major comments on the draft.", "formal"],
+    ["les petits ont gagné trois à un dimanche", "Les petits ont gagné 3 à 1 dimanche.", "clean-up"],
     [
       "i left the spare keys for the garage in the kitchen drawer next to the fridge",
       "I left the spare garage keys in the kitchen drawer by the fridge.",
