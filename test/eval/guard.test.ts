@@ -12,8 +12,10 @@ import { judgePairs, scoreGuard } from "../../eval/guard/score-guard";
 // the guard at the start of that session: 74% and 8), and the 120 `sealed` pairs, written the same way once
 // more and only ever scored (first reading: 63.3% of faithful accepted, 1 of 60 unfaithful through), and the
 // 150 `k-` pairs of the dev split, written the same way again (first reading: 56.3% of faithful accepted, 5
-// of 70 unfaithful through; the guard at the start of that session: 56.3% and 9).
-const FLOOR = { faithfulAccepted: 0.83, unfaithfulAccepted: 3, devUnfaithfulAccepted: 0 };
+// of 70 unfaithful through; the guard at the start of that session: 56.3% and 9), and two batches written
+// the same way again: 100 `n-` pairs of the dev split (first reading: 60% of faithful accepted, 6 of 50
+// unfaithful through) and 120 `m-` pairs of the sealed split (first reading: 63.3%, 6 of 60 through).
+const FLOOR = { faithfulAccepted: 0.79, unfaithfulAccepted: 10, devUnfaithfulAccepted: 2 };
 
 describe("the faithfulness guard on the labelled pair set", () => {
   const pairs = readPairs();

@@ -284,3 +284,35 @@ export function swappedFromTo(input: string, output: string): string[] {
   const [wroteFrom, wroteTo] = [written[1], written[2]];
   return !overlaps(from, wroteFrom) && overlaps(wroteFrom, to) && overlaps(wroteTo, from) ? [from, to] : [];
 }
+
+// What says the next step of a sequence: 然后, 接着, 之后, 再.
+const THEN = /然后|接着|之后|再/u;
+
+/**
+ * Two steps whose order traded places around the word for "then": 先收拾会议室然后去接客户 written
+ * 先去接客户再收拾会议室. A pair of characters said only before the step word now stands only after it,
+ * and one said only after it now only before. (The characters of a clause moved whole are otherwise
+ * `hanEdits`'s to judge; only the order of two steps is read here.)
+ */
+export function swappedSteps(input: string, output: string): string[] {
+  const halves = (text: string) => {
+    const at = THEN.exec(text);
+    if (!at) return undefined;
+    return [text.slice(0, at.index), text.slice(at.index + at[0].length)].map((part) => hanPairs(part));
+  };
+  const [said, written] = [halves(input), halves(output)];
+  if (!said || !written) return [];
+  const only = (pairs: Set<string>, other: Set<string>) => [...pairs].filter((pair) => !other.has(pair));
+  const [saidFirst, saidThen] = [only(said[0], said[1]), only(said[1], said[0])];
+  const movedBack = saidFirst.find((pair) => written[1].has(pair) && !written[0].has(pair));
+  const movedForward = saidThen.find((pair) => written[0].has(pair) && !written[1].has(pair));
+  return movedBack && movedForward ? [movedBack, movedForward] : [];
+}
+
+/** The pairs of adjacent Han characters of `text`: 会议室 → 会议, 议室. */
+function hanPairs(text: string): Set<string> {
+  const pairs = new Set<string>();
+  for (const run of text.match(/\p{Script=Han}+/gu) ?? [])
+    for (let index = 0; index + 1 < run.length; index++) pairs.add(run.slice(index, index + 2));
+  return pairs;
+}

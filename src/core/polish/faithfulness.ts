@@ -14,7 +14,7 @@
  * excited", and the user pastes without reading: such a rewrite must never count as polished.
  */
 import type { StyleId } from "../catalog";
-import { HAN, HAN_HEDGES, HAN_STYLE_WORDS, hanEdits, markHanNames, swappedFromTo } from "./chinese";
+import { HAN, HAN_HEDGES, HAN_STYLE_WORDS, hanEdits, markHanNames, swappedFromTo, swappedSteps } from "./chinese";
 import { align, lastDefined, nextDefined, type Alignment } from "./alignment";
 import { hanOpposites, oppositeCharacters } from "./han-opposites";
 import { joinSeparableVerbs, pairCompounds } from "./german";
@@ -266,8 +266,16 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
         kept.some((other, at) => at !== index && other.text === word.text && alignment.sourceTo[at] !== undefined)
       )
         continue;
-      // A list shows its count: "the three risks are" may become three bullets.
-      if (style === "bullet-list" && word.kind === "number" && Number(word.text) === bullets) continue;
+      // A list shows its count: "the three risks are" may become three bullets. What the number counts
+      // goes with it; "three pans of brownies" kept as "pans" counts pans, not the list.
+      const counted = kept[index + 1];
+      if (
+        style === "bullet-list" &&
+        word.kind === "number" &&
+        Number(word.text) === bullets &&
+        !(counted && alignment.sourceTo[index + 1] !== undefined)
+      )
+        continue;
       lostFacts.push(word.text);
       continue;
     }
@@ -361,6 +369,7 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
     ...changedDirections(source, rewrite, kept, written, alignment),
     ...changedOwners(source, rewrite, kept, written, alignment, input, output),
     ...swappedFromTo(input, output),
+    ...swappedSteps(input, output),
     ...crossedHanPerson(source, rewrite),
   ];
   // Modality and conditions are facts too: "will refund" is not "may refund", and "if it ships" is not
@@ -370,6 +379,17 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   const addedModality = modalities(output).filter(
     (modal) => !saidModalities.includes(modal) && !(modal === "can" && output.includes("?")),
   );
+  // "we could move dinner to sunday" suggests what "We are moving dinner to Sunday" decides: a suggestion
+  // that loses its "could" and keeps no modal in its place says something firmer. ("could you please…"
+  // asks, and may become "Please…".)
+  const possibilityLost =
+    SUGGESTION.test(normalise(input)) &&
+    !POLITE.test(normalise(input)) &&
+    modalities(output).length === 0 &&
+    !SUGGESTS.test(normalise(output)) &&
+    !isQuestionOrOrder(input) &&
+    !output.includes("?");
+  if (possibilityLost) lostFacts.push("could");
   const saidOrder = modalities(input, SEQUENCE);
   const addedOrder = modalities(output, SEQUENCE).filter((order) => !saidOrder.includes(order));
   // How many or how often is a fact as well: "all of the invoices" is not "some of them", "always" is not
@@ -430,7 +450,7 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
       ["opposite", turned.length > 0],
       ["chinese", chinese.lost.length + chinese.added.length > 0],
       ["tense-or-timeframe", tenses.length > 0],
-      ["modality-or-order", addedModality.length + addedOrder.length > 0],
+      ["modality-or-order", addedModality.length + addedOrder.length > 0 || possibilityLost],
       ["quantity", addedQuantity.length > 0],
       ["condition-or-only", conditionsLost > 0 || restricted !== 0],
       ["made-up-sentence", !asksOrOrders && madeUp.length > 0],
@@ -659,6 +679,13 @@ const MODALITY: [string, RegExp][] = [
     /\b(?:can|could|able to|können|kann|kannst|könnte|könnten|pouvoir|peux|peut|pouvez|pouvons|pourrai|pourrais|pourriez|poder|puede|puedes|podemos|podría|podrías|podrá|podré)\b|可以|能/g,
   ],
 ];
+
+// The conditional of "can", with which people suggest: "we could", "wir könnten", "on pourrait", "podríamos".
+const SUGGESTION =
+  /\b(?:could|könnte|könnten|könntest|pourrait|pourrions|pourriez|pourrais|podría|podríamos|podrías|podrían)\b/;
+// What suggests in other words: "let's", "how about", "lass uns", "et si", "qué tal si".
+const SUGGESTS = /\b(?:let|how about|what about|why not|shall we|lass uns|lasst uns|et si|qué tal si)\b/;
+const POLITE = /\b(?:please|bitte|por favor|s il (?:te|vous) pla[iî]t)\b/;
 
 // Which of two things comes first: "back up before you update" is not "back up after you update". (German
 // "vor" and "nach" also mean "in front of" and "to", so only the conjunctions count there.)

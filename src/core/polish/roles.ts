@@ -110,7 +110,19 @@ export function crossedAroundPivot(source: Word[], rewrite: Word[], alignment: A
 const HAN_CHARACTER = /^\p{Script=Han}$/u;
 
 // The people a sentence is about when they are not named: who does what may hang on them.
-const PERSONS = words("i me you he him she her we us they them");
+// Each person's pronouns, subject and object forms alike, in English, French and Spanish (forms that are
+// also articles, as "la" and "le", are left out). "you" stands for any addressee: a formal rewrite may write
+// "vous" for "tu". German puts its subject after the verb whenever a sentence opens with another word
+// ("anbei schicke ich dir"), so its pronouns say nothing by where they stand.
+const PERSON_FORMS: [string, string][] = [
+  ["i", "i me je j moi yo mí"],
+  ["you", "you tu toi te vous tú ti usted ustedes"],
+  ["he", "he him il lui él"],
+  ["she", "she her elle ella"],
+  ["we", "we us nous nosotros nosotras"],
+  ["they", "they them ils elles eux ellos ellas"],
+];
+const PERSON_OF = new Map(PERSON_FORMS.flatMap(([person, forms]) => forms.split(" ").map((form) => [form, person])));
 
 /**
  * A person said once on each side and a word both kept that traded sides around a third kept word: "lena
@@ -118,16 +130,17 @@ const PERSONS = words("i me you he him she her we us they them");
  * Pronouns are function words the alignment leaves out, so they are placed here by position.
  */
 export function crossedPerson(source: Word[], rewrite: Word[], kept: Word[], written: Word[], alignment: Alignment) {
-  const once = (list: Word[], text: string) => list.filter((word) => word.text === text).length === 1;
+  const personOf = (word: Word) => PERSON_OF.get(word.text);
+  const once = (list: Word[], person: string) => list.filter((word) => personOf(word) === person).length === 1;
   const placed = kept.flatMap((word, index) => {
     const at = alignment.sourceTo[index];
     if (at === undefined || word.fact) return [];
     return [{ index: source.indexOf(word), at: rewrite.indexOf(written[at]), text: word.text }];
   });
-  for (const person of PERSONS) {
+  for (const [person] of PERSON_FORMS) {
     if (!once(source, person) || !once(rewrite, person)) continue;
-    const index = source.findIndex((word) => word.text === person);
-    const at = rewrite.findIndex((word) => word.text === person);
+    const index = source.findIndex((word) => personOf(word) === person);
+    const at = rewrite.findIndex((word) => personOf(word) === person);
     for (const pivot of placed) {
       const crossedBy = (word: { index: number; at: number }) =>
         word.index < pivot.index !== word.at < pivot.at && word.index < pivot.index !== index < pivot.index;

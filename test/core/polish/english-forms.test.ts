@@ -76,7 +76,7 @@ describe("who does what to whom, told by pronouns", () => {
     ["the landlord owes me three hundred dollars", "I owe the landlord $300.", ["me", "i"]],
     ["my sister called us last night", "We called my sister last night.", ["us", "we"]],
   ])("refuses %j → %j", (input, output, moved) => {
-    expect(judge(input, output, "formal")).toMatchObject({ faithful: false, moved });
+    expect(judge(input, output, "formal")).toMatchObject({ faithful: false, moved: expect.arrayContaining(moved) });
   });
 
   it("accepts a passive that keeps the roles", () => {

@@ -258,6 +258,26 @@ describe("how many, whose, which unit and which way", () => {
     ["我明天要去买个新手机", "我明天要去买三个新手机。", "casual"],
     ["i don't have any major comments on the draft", "I have major comments on the draft.", "formal"],
     ["les petits ont gagné trois à un dimanche", "Les petits ont gagné 3 à 2 dimanche.", "clean-up"],
+    ["嗯你先把合同打印出来然后拿去给经理签字", "你先拿去给经理签字，再把合同打印出来。", "concise"],
+    // A suggestion that lost its "could" decides.
+    ["i was thinking we could move the team lunch to friday", "We're moving the team lunch to Friday.", "concise"],
+    ["on pourrait décaler le déjeuner à vendredi", "Déjeuner décalé à vendredi.", "concise"],
+    // A person who traded tasks with another, in French and Spanish pronouns as in English ones.
+    [
+      "c'est julie qui réserve la salle et c'est moi qui envoie les invitations",
+      "Je réserve la salle ; Julie envoie les invitations.",
+      "concise",
+    ],
+    [
+      "tú llamas al cliente y marta prepara el contrato",
+      "Marta llamará al cliente y usted preparará el contrato.",
+      "formal",
+    ],
+    [
+      "for the bake sale i'm bringing two dozen cupcakes three pans of brownies and a big jug of lemonade",
+      "For the bake sale, I'm bringing:\n- 2 dozen cupcakes\n- 2 pans of brownies\n- A big jug of lemonade",
+      "bullet-list",
+    ],
   ] as const)("refuses %j → %j", (input, output, style) => {
     expect(checkFaithfulness({ input, output, style }).faithful).toBe(false);
   });
@@ -317,6 +337,16 @@ describe("how many, whose, which unit and which way", () => {
     ["the meeting which was at two has moved to three", "The meeting has moved from 2 to 3.", "concise"],
     // "not … any" is English's "no"; a word for one that is also an article may be written "1".
     ["i don't have any major comments on the draft", "I have no major comments on the draft.", "formal"],
+    [
+      "c'est julie qui réserve la salle et c'est moi qui envoie les invitations",
+      "Julie réserve la salle ; j'envoie les invitations.",
+      "concise",
+    ],
+    ["嗯你先把合同打印出来然后拿去给经理签字", "先把合同打印出来，再拿去给经理签字。", "concise"],
+    ["i was thinking we could move the team lunch to friday", "We could move the team lunch to Friday.", "concise"],
+    ["could you please send me the file by friday", "Please send me the file by Friday.", "concise"],
+    // German puts the subject after the verb when another word opens the sentence.
+    ["ich schicke dir anbei die rechnung für märz", "Anbei schicke ich dir die Rechnung für März.", "formal"],
     ["les petits ont gagné trois à un dimanche", "Les petits ont gagné 3 à 1 dimanche.", "clean-up"],
     [
       "i left the spare keys for the garage in the kitchen drawer next to the fridge",
