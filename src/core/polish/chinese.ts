@@ -316,3 +316,17 @@ function hanPairs(text: string): Set<string> {
     for (let index = 0; index + 1 < run.length; index++) pairs.add(run.slice(index, index + 2));
   return pairs;
 }
+
+// A dictated note of whom the email is for: 给李老师写封邮件, 给王总发一封邮件.
+const HAN_EMAIL_FOR = /^\s*(?:给|跟)(\p{Script=Han}{1,6}?)(?:写|发)(?:一)?封(?:邮件|信|电子邮件)/u;
+
+/**
+ * An email's dictation without the note that says whom it is for (给李老师写封邮件…), when the email still
+ * names them: the note tells the app what to write, it is not part of the email (as "email to sarah").
+ */
+export function withoutHanEmailNote(input: string, output: string): string {
+  const note = HAN_EMAIL_FOR.exec(input);
+  if (!note) return input;
+  const rest = input.slice(note[0].length);
+  return rest.includes(note[1]) || output.includes(note[1]) ? rest : input;
+}

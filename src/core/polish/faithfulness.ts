@@ -14,7 +14,16 @@
  * excited", and the user pastes without reading: such a rewrite must never count as polished.
  */
 import type { StyleId } from "../catalog";
-import { HAN, HAN_HEDGES, HAN_STYLE_WORDS, hanEdits, markHanNames, swappedFromTo, swappedSteps } from "./chinese";
+import {
+  HAN,
+  HAN_HEDGES,
+  HAN_STYLE_WORDS,
+  hanEdits,
+  markHanNames,
+  swappedFromTo,
+  swappedSteps,
+  withoutHanEmailNote,
+} from "./chinese";
 import { align, lastDefined, nextDefined, type Alignment } from "./alignment";
 import { hanOpposites, oppositeCharacters } from "./han-opposites";
 import { joinSeparableVerbs, pairCompounds } from "./german";
@@ -190,8 +199,9 @@ export function loadCheckTables(input: string): void {
 /** Checks a rewrite against its input; see the module comment for what passes. */
 export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck {
   const { style, vocabulary } = params;
-  const said = applyVocabulary(params.input, vocabulary);
   const wrote = applyVocabulary(params.output, vocabulary);
+  const dictated = applyVocabulary(params.input, vocabulary);
+  const said = style === "email" ? withoutHanEmailNote(dictated, wrote) : dictated;
   const rephrasing = REPHRASING.has(style);
   // Both texts are read in one language: "zum" in each, or in neither, is "zu dem".
   const language = textLanguage(normalise(said)) ?? textLanguage(normalise(wrote));

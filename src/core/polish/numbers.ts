@@ -633,6 +633,21 @@ const DAY_PERIODS: [string[], number, number][] = [
   ]),
 ];
 
+/** "a m" and "p m" spelled out after a clock time, as dictation writes them, read as "am" and "pm". */
+export function spokenMeridiems(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let index = 0; index < tokens.length; index++) {
+    const [token, next] = [tokens[index], tokens[index + 1]];
+    if ((token === "a" || token === "p") && next === "m" && clockOf(out.at(-1))) {
+      out.push(`${token}m`);
+      index++;
+      continue;
+    }
+    out.push(token);
+  }
+  return out;
+}
+
 /** A time of the afternoon or evening as the 24-hour time people may write for it: "930 de la noche" → 2130. */
 export function dayPeriods(tokens: string[]): string[] {
   const out: string[] = [];

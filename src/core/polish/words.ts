@@ -4,6 +4,7 @@ import {
   chineseNumbers,
   clockPhrases,
   dayPeriods,
+  spokenMeridiems,
   englishAmountWords,
   englishRatesAndTimes,
   isNumberish,
@@ -268,7 +269,7 @@ const ABBREVIATIONS = table<string>({
   avda: "avenida",
   rdv: "rendez vous",
   svp: "s il vous plaît",
-  // Clipped words people say for the full ones: "dispo", "appart", "finde", "peli", "info".
+  // Clipped words people say for the full ones: "dispo", "appart", "finde", "peli", "info", "till".
   info: "information",
   infos: "informations",
   dispo: "disponible",
@@ -280,6 +281,9 @@ const ABBREVIATIONS = table<string>({
   profe: "profesor",
   peli: "película",
   bici: "bicicleta",
+  till: "until",
+  til: "until",
+  thru: "through",
 });
 
 // Abbreviations that stand for more than one spoken word ("St." for street and saint): each of those words
@@ -337,9 +341,11 @@ export function analyse(text: string, language?: Language): Word[] {
   const tokens = englishRatesAndTimes(
     amountsInOrder(
       dayPeriods(
-        clockPhrases(
-          numbersToDigits(
-            englishAmountWords(spokenFractions(withoutStutters(raw.flatMap(splitCjk).flatMap(expandAbbreviation)))),
+        spokenMeridiems(
+          clockPhrases(
+            numbersToDigits(
+              englishAmountWords(spokenFractions(withoutStutters(raw.flatMap(splitCjk).flatMap(expandAbbreviation)))),
+            ),
           ),
         ),
       ),
@@ -599,7 +605,7 @@ function makeWord(text: string, line: number): Word {
 // is "wegen", "porque" and "ya que" are "a causa de". (French "car" is also the English word: not here.)
 const CAUSES: [RegExp, string][] = [
   [/\b(?:because of|due to|owing to|on account of|as a result of)\b/g, "because of"],
-  [/(?<=^|\s)(?:en raison|du fait)(?= (?:de|des|du)\b)/g, "à cause"],
+  [/(?<=^|\s)(?:en raison|du fait)(?= (?:de|des|du|d)\b)/g, "à cause"],
   [/\b(?:debido a|por culpa de|porque|ya que|puesto que)\b/g, "a causa de"],
   [/\b(?:aufgrund|infolge|weil)\b/g, "wegen"],
 ];

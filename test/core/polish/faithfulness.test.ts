@@ -259,6 +259,8 @@ describe("how many, whose, which unit and which way", () => {
     ["i don't have any major comments on the draft", "I have major comments on the draft.", "formal"],
     ["les petits ont gagné trois à un dimanche", "Les petits ont gagné 3 à 2 dimanche.", "clean-up"],
     ["嗯你先把合同打印出来然后拿去给经理签字", "你先拿去给经理签字，再把合同打印出来。", "concise"],
+    ["my train does not get in until nine p m", "My train doesn't get in till 9 a.m.", "casual"],
+    ["给李老师写封邮件我的孩子今天发烧了", "您好：\n\n我的孩子今天发烧了。", "email"],
     // A suggestion that lost its "could" decides.
     ["i was thinking we could move the team lunch to friday", "We're moving the team lunch to Friday.", "concise"],
     ["on pourrait décaler le déjeuner à vendredi", "Déjeuner décalé à vendredi.", "concise"],
@@ -344,6 +346,15 @@ describe("how many, whose, which unit and which way", () => {
     ],
     ["嗯你先把合同打印出来然后拿去给经理签字", "先把合同打印出来，再拿去给经理签字。", "concise"],
     ["i was thinking we could move the team lunch to friday", "We could move the team lunch to Friday.", "concise"],
+    // "p m" as dictation spells it, "till", "en raison d'une".
+    ["my train does not get in until nine p m", "My train doesn't get in till 9 p.m.", "casual"],
+    [
+      "la livraison est reportée au quinze en raison d'une grève",
+      "La livraison est reportée au 15 à cause d'une grève.",
+      "casual",
+    ],
+    // The note of whom an email is for is not part of it, when the email names them.
+    ["给李老师写封邮件李老师您好我的孩子今天发烧了", "李老师您好：\n\n我的孩子今天发烧了。", "email"],
     ["could you please send me the file by friday", "Please send me the file by Friday.", "concise"],
     // German puts the subject after the verb when another word opens the sentence.
     ["ich schicke dir anbei die rechnung für märz", "Anbei schicke ich dir die Rechnung für März.", "formal"],
