@@ -211,7 +211,7 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
     language === "de" ? [said, wrote].map((text) => joinSeparableVerbs(text, lex)) : [said, wrote];
   const styleWords = styleWordsOf(style, language);
   // An email's greeting and sign-off words ("hi", "thanks") may be moved or reworded.
-  const source = markHanNames(analyse(input, language)).map((word) =>
+  const source = restartsDropped(markHanNames(analyse(input, language)), lex).map((word) =>
     style === "email" && styleWords?.has(word.text) ? { ...word, optional: true } : word,
   );
   // German writes every noun with a capital: a capital there marks no name ("das Geld" may stand for "die
@@ -488,6 +488,48 @@ const HAN_MEASURES = new Set(["个", "件", "张", "本", "盒", "瓶", "杯", "
 function impliedOne(next: Word | undefined, source: Word[]): boolean {
   if (!next || !HAN_MEASURES.has(next.text)) return false;
   return source.some((word, at) => word.text === next.text && !/^\d/.test(source[at - 1]?.text ?? ""));
+}
+
+// How many words a restart says again, at least: "est-ce que tu peux est-ce que tu pourrais".
+const RESTART_WORDS = 3;
+
+/**
+ * A false start the speaker said again in another form: "est-ce que tu peux est-ce que tu pourrais passer"
+ * is "est-ce que tu pourrais passer", "we need to we have to leave" is "we have to leave". Its words (the
+ * same three or more, then a word or two the restart says in another form of the same word) are marked
+ * optional: the rewrite may leave them out. A restart that says another thing ("call mom … call dad")
+ * is not one.
+ */
+function restartsDropped(list: Word[], lex: Lexicon): Word[] {
+  for (let start = 0; start < list.length; start++) {
+    for (let again = start + RESTART_WORDS; again < list.length; again++) {
+      let length = 0;
+      while (
+        again + length < list.length &&
+        start + length < again &&
+        list[start + length].text === list[again + length].text
+      )
+        length++;
+      const gap = again - start - length;
+      if (length < RESTART_WORDS || gap > 2) continue;
+      const abandoned = list.slice(start + length, again);
+      const resumed = list.slice(again + length, again + length + gap);
+      const sameWords = abandoned.every(
+        (word, at) =>
+          !word.fact &&
+          resumed[at] !== undefined &&
+          // The thesauri hold a word's forms as its synonyms ("peux", "pourrais"); forms of one word
+          // open alike, where a synonym ("buy", "purchase") seldom does.
+          (word.stem === resumed[at].stem || lex.relation(word.text, resumed[at].text) === "synonym") &&
+          word.text.slice(0, 1) === resumed[at].text.slice(0, 1),
+      );
+      if (!sameWords) continue;
+      for (const word of list.slice(start, again)) word.optional = true;
+      start = again - 1;
+      break;
+    }
+  }
+  return list;
 }
 
 // The words for one that are also an article ("un", "eine", "una"): read as words, as "a" is.

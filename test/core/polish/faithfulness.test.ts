@@ -261,6 +261,7 @@ describe("how many, whose, which unit and which way", () => {
     ["嗯你先把合同打印出来然后拿去给经理签字", "你先拿去给经理签字，再把合同打印出来。", "concise"],
     ["my train does not get in until nine p m", "My train doesn't get in till 9 a.m.", "casual"],
     ["给李老师写封邮件我的孩子今天发烧了", "您好：\n\n我的孩子今天发烧了。", "email"],
+    ["i need to call mom i need to call dad tonight", "I need to call Dad tonight.", "clean-up"],
     // A suggestion that lost its "could" decides.
     ["i was thinking we could move the team lunch to friday", "We're moving the team lunch to Friday.", "concise"],
     ["on pourrait décaler le déjeuner à vendredi", "Déjeuner décalé à vendredi.", "concise"],
@@ -352,6 +353,12 @@ describe("how many, whose, which unit and which way", () => {
       "la livraison est reportée au quinze en raison d'une grève",
       "La livraison est reportée au 15 à cause d'une grève.",
       "casual",
+    ],
+    // A false start said again in another form of its word.
+    [
+      "euh est-ce que tu peux est-ce que tu pourrais appeler le plombier demain",
+      "Est-ce que tu pourrais appeler le plombier demain ?",
+      "clean-up",
     ],
     // The note of whom an email is for is not part of it, when the email names them.
     ["给李老师写封邮件李老师您好我的孩子今天发烧了", "李老师您好：\n\n我的孩子今天发烧了。", "email"],
