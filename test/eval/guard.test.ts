@@ -14,8 +14,10 @@ import { judgePairs, scoreGuard } from "../../eval/guard/score-guard";
 // 150 `k-` pairs of the dev split, written the same way again (first reading: 56.3% of faithful accepted, 5
 // of 70 unfaithful through; the guard at the start of that session: 56.3% and 9), and two batches written
 // the same way again: 100 `n-` pairs of the dev split (first reading: 60% of faithful accepted, 6 of 50
-// unfaithful through) and 120 `m-` pairs of the sealed split (first reading: 63.3%, 6 of 60 through).
-const FLOOR = { faithfulAccepted: 0.79, unfaithfulAccepted: 10, devUnfaithfulAccepted: 2 };
+// unfaithful through) and 120 `m-` pairs of the sealed split (first reading: 63.3%, 6 of 60 through), and
+// 200 more of the dev split, `o-` (first reading: 52%, 3 of 50 through; the guard at the start of that
+// session: 52% and 5) and `p-` (68%, 4 of 50; at the start of the session 68% and 5).
+const FLOOR = { faithfulAccepted: 0.77, unfaithfulAccepted: 11, devUnfaithfulAccepted: 3 };
 
 describe("the faithfulness guard on the labelled pair set", () => {
   const pairs = readPairs();

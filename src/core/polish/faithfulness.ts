@@ -718,7 +718,7 @@ function changedTenses(source: Word[], rewrite: Word[], alignment: Alignment, pa
 const MODALITY: [string, RegExp][] = [
   [
     "must",
-    /\b(?:must|have to|has to|had to|got to|need to|needs to|required to|obliged to|müssen|muss|musst|müsst|devoir|doit|doivent|devons|devez|dois|faut|deber|debe|debes|debemos|deben|tener que|tiene que|tienes que|tengo que|tenemos que)\b|必须|(?<![无必])须|务必|得|要/g,
+    /\b(?:must|have to|has to|had to|got to|need to|needs to|required to|obliged to|müssen|muss|musst|müsst|devoir|doit|doivent|devons|devez|dois|faut|deber|debe|debes|debemos|deben|tener que|tiene que|tienes que|tengo que|tenemos que)\b|必须|(?<![无必])须|(?<![无不])需(?!求)|务必|得|要/g,
   ],
   ["may", /\b(?:may|might|perhaps|possibly|dürfen|darf|vielleicht|peut-être|quizás|quizá|tal vez)\b|可能|也许/g],
   [

@@ -31,10 +31,14 @@ export function swappedFacts(source: Word[], rewrite: Word[], alignment: Alignme
   for (let a = 0; a < facts.length; a++) {
     for (let b = a + 1; b < facts.length; b++) {
       const [first, second] = [facts[a], facts[b]];
-      if (first.role !== second.role || first.word.text === second.word.text) continue;
+      if (first.word.text === second.word.text || first.at! < second.at!) continue;
       const rewriteRole = (at: number) => (first.role === "name" ? "name" : role(rewrite, at));
-      if (rewriteRole(first.at!) !== rewriteRole(second.at!)) continue;
-      if (first.at! > second.at!) swapped.push(first.word.text, second.word.text);
+      const [firstNow, secondNow] = [rewriteRole(first.at!), rewriteRole(second.at!)];
+      // Two facts of one role that traded places, or two numbers that traded their roles as well ("close at
+      // 8 tonight instead of 9" → "at 9 tonight instead of 8").
+      const sameRole = first.role === second.role && firstNow === secondNow;
+      const tradedRoles = first.role !== second.role && first.role === secondNow && second.role === firstNow;
+      if (sameRole || tradedRoles) swapped.push(first.word.text, second.word.text);
     }
   }
   return swapped;
@@ -259,11 +263,13 @@ export function changedDirections(
   written: Word[],
   alignment: Alignment,
 ): string[] {
+  const [saidSpans, wroteSpans] = [spans(source), spans(rewrite)];
   const prepositionOf = (list: Word[], word: Word) => {
     for (let index = list.indexOf(word) - 1, seen = 0; index >= 0 && seen < 3; index--, seen++) {
       const before = list[index].text;
       if (DETERMINERS.has(before)) continue;
-      return ORIGIN.has(before) ? "origin" : PLACE_OR_GOAL.has(before) ? "place" : undefined;
+      const said = ORIGIN.has(before) ? "origin" : PLACE_OR_GOAL.has(before) ? "place" : undefined;
+      return said ?? (list === source ? saidSpans : wroteSpans).get(word);
     }
     return undefined;
   };
@@ -275,6 +281,32 @@ export function changedDirections(
     const [said, wrote] = [prepositionOf(source, word), prepositionOf(rewrite, written[at])];
     return said && wrote && said !== wrote ? [word.text] : [];
   });
+}
+
+// The two ends of a span said with words that mean "of" and "to" elsewhere: "del trastero al coche",
+// "du salon à la cuisine", "vom Keller zum Auto".
+const SPAN_FROM = words("de del du des vom");
+const SPAN_TO = words("a al à au aux zum zur");
+const SPAN_WORDS = 5;
+
+/** The first plain words after each end of such a span: where a thing comes from, and where it goes. */
+function spans(list: Word[]): Map<Word, "origin" | "place"> {
+  const ends = new Map<Word, "origin" | "place">();
+  const plainAfter = (index: number) =>
+    list.slice(index + 1, index + 1 + SPAN_WORDS).find((word) => !DETERMINERS.has(word.text) && !word.optional);
+  for (const [index, word] of list.entries()) {
+    if (!SPAN_FROM.has(word.text)) continue;
+    const from = plainAfter(index);
+    if (!from) continue;
+    const to = list.findIndex(
+      (next, at) => at > list.indexOf(from) && at <= index + SPAN_WORDS && SPAN_TO.has(next.text),
+    );
+    const goal = to >= 0 ? plainAfter(to) : undefined;
+    if (!goal) continue;
+    ends.set(from, "origin");
+    ends.set(goal, "place");
+  }
+  return ends;
 }
 
 // Whose a thing is: the persons each possessive may stand for. Spanish "su", German "ihr" and French
@@ -353,11 +385,15 @@ function genitives(text: string): Map<string, string> {
 const HAN_PERSONS = ["我", "你", "他", "她", "它", "您"];
 
 /**
- * A Chinese name and a pronoun that traded sides of a character both keep once: 老周会去机场接他 → 他去机场
- * 接老周. Who picks up whom turned around, though every character is still there.
+ * A Chinese person, named or a pronoun, and another pronoun that traded sides of a character both keep
+ * once: 老周会去机场接他 → 他去机场接老周, 我借给小李 → 小李借给我, 我来订你订 → 你来订我订. Who does what
+ * for whom turned around, though every character is still there. Each is placed by their first mention.
  */
 export function crossedHanPerson(source: Word[], rewrite: Word[]): string[] {
-  const once = (list: Word[], text: string) => list.filter((word) => word.text === text).length === 1;
+  const count = (list: Word[], text: string) => list.filter((word) => word.text === text).length;
+  const once = (list: Word[], text: string) => count(list, text) === 1;
+  // A person said as often on each side is placed by their first mention: 我借给小李…还我 → 小李借给我…
+  const asOften = (text: string) => count(source, text) > 0 && count(source, text) === count(rewrite, text);
   const place = (list: Word[], text: string) => list.findIndex((word) => word.text === text);
   const pivots = source.filter(
     (word) =>
@@ -368,10 +404,16 @@ export function crossedHanPerson(source: Word[], rewrite: Word[]): string[] {
       once(source, word.text) &&
       once(rewrite, word.text),
   );
-  const names = source.filter((word) => word.name && once(source, word.text) && once(rewrite, word.text));
+  // The other side may be a name or another pronoun: 我来订蛋糕你订餐厅 → 你来订蛋糕我订餐厅.
+  const names = [
+    ...source.filter((word) => word.name && asOften(word.text)),
+    ...HAN_PERSONS.filter((person) => count(source, person) > 0 && count(rewrite, person) > 0).map((person) =>
+      source.find((word) => word.text === person)!,
+    ),
+  ];
   for (const person of HAN_PERSONS) {
-    if (!once(source, person) || !once(rewrite, person)) continue;
-    for (const name of names)
+    if (!(count(source, person) > 0 && count(rewrite, person) > 0)) continue;
+    for (const name of names.filter((other) => other.text !== person))
       for (const pivot of pivots) {
         const side = (list: Word[], text: string) => place(list, text) < place(list, pivot.text);
         const apart = side(source, person) !== side(source, name.text);

@@ -319,6 +319,9 @@ const CJK_CORRECTIONS = /不对|我是说|我的意思是/g;
 const CORRECTION_MARK = "\uE000";
 const LINE_MARK = "\uE001";
 
+// The articles that count one of a measure after them: "a kilo", "ein Kilo", "un kilo", "una milla".
+const ONE_ARTICLES = words("a an ein eine einen einem einer un une uno una");
+
 // The words after which "one" is a pronoun.
 const ONE_AS_PRONOUN_AFTER = words("the this that which another each every any");
 
@@ -401,6 +404,10 @@ export function analyse(text: string, language?: Language): Word[] {
     }
     // "mm" after a number is millimeters ("5 mm"); elsewhere it is a hesitation. A measure after a number
     // is its unit ("10 minutes").
+    // "ein kilo", "a mile", "una hora": the article before a measure counts one of it.
+    if (MEASURE_WORDS.has(token) && ONE_ARTICLES.has(result.at(-1)?.text ?? "")) {
+      Object.assign(result[result.length - 1], makeWord("1", line));
+    }
     if ((token === "mm" || MEASURE_WORDS.has(token)) && /^\d+$/.test(result.at(-1)?.text ?? "")) {
       Object.assign(word, { fact: true, optional: false, kind: "unit" });
     }

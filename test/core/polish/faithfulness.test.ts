@@ -262,6 +262,21 @@ describe("how many, whose, which unit and which way", () => {
     ["my train does not get in until nine p m", "My train doesn't get in till 9 a.m.", "casual"],
     ["给李老师写封邮件我的孩子今天发烧了", "您好：\n\n我的孩子今天发烧了。", "email"],
     ["i need to call mom i need to call dad tonight", "I need to call Dad tonight.", "clean-up"],
+    // Lender and borrower traded places though each is said twice; "may" became "must" (需).
+    ["我借给小王三百块钱他说下周还我", "小王借给我300块，我说下周还他。", "casual"],
+    ["大家明天可以在家办公", "大家明天需在家办公。", "formal"],
+    // Where a thing comes from and goes, said with "del … al", "du … à".
+    ["las cajas van del trastero al coche de juan", "Las cajas van del coche de Juan al trastero.", "formal"],
+    [
+      "on déplace les cartons du salon à la cuisine demain",
+      "On déplace les cartons de la cuisine au salon demain.",
+      "casual",
+    ],
+    // Two numbers that traded places and what goes with them; two Chinese pronouns that traded tasks.
+    ["they close at seven tonight instead of ten", "They close at 10 tonight instead of 7.", "clean-up"],
+    ["蛋糕我来订你负责订餐厅", "蛋糕你来订，我负责订餐厅。", "casual"],
+    // "ein kilo" counts one kilo: the 2 of the cucumbers cannot become the tomatoes'.
+    ["wir brauchen zwei gurken und ein kilo tomaten", "Wir brauchen Gurken und 2 kg Tomaten.", "concise"],
     // A suggestion that lost its "could" decides.
     ["i was thinking we could move the team lunch to friday", "We're moving the team lunch to Friday.", "concise"],
     ["on pourrait décaler le déjeuner à vendredi", "Déjeuner décalé à vendredi.", "concise"],
@@ -354,6 +369,18 @@ describe("how many, whose, which unit and which way", () => {
       "La livraison est reportée au 15 à cause d'une grève.",
       "casual",
     ],
+    ["我借给小王三百块钱他说下周还我", "我借给小王300块钱，他说下周还我。", "casual"],
+    ["大家明天需要在家办公", "大家明天需在家办公。", "formal"],
+    ["wir brauchen zwei gurken und ein kilo tomaten", "Wir brauchen 2 Gurken und 1 kg Tomaten.", "concise"],
+    ["i ran a mile this morning", "I ran 1 mile this morning.", "concise"],
+    ["las cajas van del trastero al coche de juan", "Las cajas irán del trastero al coche de Juan.", "formal"],
+    [
+      "on déplace les cartons du salon à la cuisine demain",
+      "Demain on bouge les cartons du salon à la cuisine.",
+      "casual",
+    ],
+    ["they close at seven tonight instead of ten", "They close at 7 tonight instead of 10.", "clean-up"],
+    ["蛋糕我来订你负责订餐厅", "蛋糕我来订，你负责订餐厅哈。", "casual"],
     // A false start said again in another form of its word.
     [
       "euh est-ce que tu peux est-ce que tu pourrais appeler le plombier demain",
