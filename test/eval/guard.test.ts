@@ -17,7 +17,7 @@ import { judgePairs, scoreGuard } from "../../eval/guard/score-guard";
 // unfaithful through) and 120 `m-` pairs of the sealed split (first reading: 63.3%, 6 of 60 through), and
 // 200 more of the dev split, `o-` (first reading: 52%, 3 of 50 through; the guard at the start of that
 // session: 52% and 5) and `p-` (68%, 4 of 50; at the start of the session 68% and 5).
-const FLOOR = { faithfulAccepted: 0.77, unfaithfulAccepted: 11, devUnfaithfulAccepted: 3 };
+const FLOOR = { faithfulAccepted: 0.785, unfaithfulAccepted: 11, devUnfaithfulAccepted: 3 };
 
 describe("the faithfulness guard on the labelled pair set", () => {
   const pairs = readPairs();

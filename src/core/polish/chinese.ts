@@ -20,12 +20,13 @@ const HAN_SPELLINGS: [RegExp, string][] = [
   [/周天/g, "周日"],
   [/这个?周/g, "本周"],
   [/这个月/g, "本月"],
+  [/(?<=[上下])月/g, "个月"],
   [/今日/g, "今天"],
   [/明日/g, "明天"],
   [/昨日/g, "昨天"],
 ];
 
-/** Chinese day and week words as one spelling: "下礼拜三" is "下周三", "明日" is "明天". */
+/** Chinese day and week words as one spelling: "下礼拜三" is "下周三", "明日" is "明天", "下月" is "下个月". */
 export function chineseSpellings(text: string): string {
   return HAN_SPELLINGS.reduce((said, [pattern, written]) => said.replace(pattern, written), text);
 }

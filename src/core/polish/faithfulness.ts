@@ -141,19 +141,19 @@ const STYLE_WORDS: Partial<Record<StyleId, ReadonlySet<string>>> = {
 const LANGUAGE_STYLE_WORDS: Record<Language, Partial<Record<StyleId, ReadonlySet<string>>>> = {
   de: {
     email: words(
-      "hallo guten morgen tag abend liebe lieber liebes sehr geehrte geehrter geehrtes viele beste herzliche freundliche freundlichen mit grüße grüßen gruß danke dank vielen bis bald",
+      "hallo guten morgen tag abend liebe lieber liebes sehr geehrte geehrter geehrtes viele beste herzliche freundliche freundlichen mit grüße grüßen gruß danke dank vielen bis bald zusammen allerseits",
     ),
     formal: words("bitte würden könnten sie ihnen ihr ihre mitteilen"),
   },
   es: {
     email: words(
-      "hola buenos buenas días tardes noches querido querida estimado estimada estimados saludos saludo un abrazo cordialmente atentamente gracias muchas hasta pronto",
+      "hola buenos buenas días tardes noches querido querida estimado estimada estimados saludos saludo un abrazo cordialmente atentamente gracias muchas hasta pronto todos equipo",
     ),
     formal: words("por favor le les usted ustedes podría podrían ruego"),
   },
   fr: {
     email: words(
-      "bonjour bonsoir salut cher chère chers madame monsieur cordialement bien à vous toi amitiés merci bonne journée soirée sincères salutations bientôt par la présente",
+      "bonjour bonsoir salut cher chère chers madame monsieur cordialement bien à vous toi amitiés merci bonne journée soirée sincères salutations bientôt par la présente tous équipe",
     ),
     formal: words("veuillez vous prie merci bien vouloir pourriez"),
   },
@@ -246,6 +246,8 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   const rewriteStems = new Set(rewrite.filter((word) => !word.name).map((word) => word.stem));
   const rewriteJoined = joinedRuns(rewrite);
   const sourceJoined = joinedRuns(source);
+  // The parts of a word the rewrite wrote apart ("wifi" as "Wi-Fi", "email" as "e-mail").
+  const splitParts = partsOf(rewrite, new Set(source.map((word) => word.text)));
   const bullets = output.split("\n").filter((line) => /^\s*(?:[-•*]|\d+[.)])\s+/.test(line)).length;
   const firstMatched = kept.findIndex((_, index) => alignment.sourceTo[index] !== undefined);
 
@@ -262,6 +264,7 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   const joinedSaid = conjuncts(source);
   const joinedWritten = conjuncts(rewrite);
   const lostAt: number[] = [];
+  const afternoonTimes = new Set<string>();
   // Short words the alignment skips may still stand for a dictated word: "get" for "arrive".
   const plainRewrite = rewrite.filter((word) => word.optional && !word.fact);
   for (const [index, word] of kept.entries()) {
@@ -270,6 +273,12 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
     // A fact counts once per mention: a second "not" or "3" elsewhere does not keep this one.
     if (!word.fact && (rewriteStems.has(word.stem) || rewriteTexts.has(word.text))) continue;
     if (word.fact) {
+      // "a las cuatro y media" may be written "16:30": the 24-hour clock reads the afternoon into it.
+      const afternoon = word.kind === "number" ? afternoonClock(word.text, output) : undefined;
+      if (afternoon && rewriteTexts.has(afternoon)) {
+        afternoonTimes.add(afternoon);
+        continue;
+      }
       // Concise cuts repetition: a fact said twice may be written once.
       if (
         style === "concise" &&
@@ -329,7 +338,7 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
     if (alignment.rewriteTo[index] !== undefined && !reverted) continue;
     if (!reverted) {
       const known = word.name ? sourceTexts.has(word.text) : sourceStems.has(word.stem);
-      if (known || sourceJoined.has(word.text)) continue;
+      if (known || sourceJoined.has(word.text) || splitParts.has(word) || afternoonTimes.has(word.text)) continue;
       // A Chinese measure word said alone counts one: 做个手术 is 做一个手术.
       if (word.text === "1" && impliedOne(written[index + 1], source)) continue;
       // "trois à un" is "3 à 1": the word for one that is also an article stays a word when read.
@@ -530,6 +539,20 @@ function restartsDropped(list: Word[], lex: Lexicon): Word[] {
     }
   }
   return list;
+}
+
+/**
+ * The 24-hour time of the afternoon a dictated hour of 1 to 11 may be written as, when the rewrite writes it
+ * as a clock time: "430" (4:30) → "1630" if the rewrite has "16:30", "2" → "14" if it has "14 h" or "14 Uhr".
+ */
+function afternoonClock(said: string, output: string): string | undefined {
+  if (!/^\d{1,4}$/.test(said)) return undefined;
+  const [hour, minute] = said.length <= 2 ? [Number(said), ""] : [Number(said.slice(0, -2)), said.slice(-2)];
+  if (hour < 1 || hour > 11) return undefined;
+  const written = minute
+    ? new RegExp(`(?<!\\d)${hour + 12}\\s?[:.h]\\s?${minute}(?!\\d)`, "i")
+    : new RegExp(`(?<!\\d)${hour + 12}(?::00|\\s?h(?!\\p{L})|\\s?uhr\\b|\\s?heures?\\b)`, "iu");
+  return written.test(output) ? `${hour + 12}${minute}` : undefined;
 }
 
 // The words for one that are also an article ("un", "eine", "una"): read as words, as "a" is.
@@ -893,6 +916,19 @@ function conjuncts(list: Word[]): Set<Word> {
 }
 
 /** Adjacent words run together ("dry cleaning" = "drycleaning", "m l x" = "mlx"), for spelling changes. */
+/** The words of `list` that, run together with the next one or two, make one of `texts`. */
+function partsOf(list: Word[], texts: Set<string>): Set<Word> {
+  const parts = new Set<Word>();
+  for (let start = 0; start < list.length; start++) {
+    let text = list[start].text;
+    for (let length = 2; length <= 3 && start + length <= list.length; length++) {
+      text += list[start + length - 1].text;
+      if (texts.has(text)) for (const word of list.slice(start, start + length)) parts.add(word);
+    }
+  }
+  return parts;
+}
+
 function joinedRuns(list: Word[]): Set<string> {
   const joined = new Set<string>();
   for (let start = 0; start < list.length; start++) {

@@ -6,6 +6,7 @@
  * afternoon" = "2 p.m."). `words.ts` runs these steps over a text's tokens, in order.
  */
 import { HAN_UNITS } from "./chinese";
+import type { Language } from "./words";
 import { table, words } from "./word-sets";
 
 export const UNIT_WORDS = words(
@@ -416,7 +417,7 @@ export function isNumberWord(token: string): boolean {
  * "three point five" → 35 (as "3.5"), "half past three" → 330, "quatre vingt dix" → 90.
  * "one" and "second" alone stay words unless a number is next to them.
  */
-export function numbersToDigits(input: string[]): string[] {
+export function numbersToDigits(input: string[], language?: Language): string[] {
   const tokens = clockTimes(input.flatMap(splitCompound));
   const out: string[] = [];
   let index = 0;
@@ -434,6 +435,8 @@ export function numbersToDigits(input: string[]): string[] {
           /^\d+$|^[a-z]/.test(tokens[end + 1] ?? "") &&
           isNumberish(tokens[end + 1]));
       if (!isNumberWord(token) && !joiner && !/^\d+$/.test(token)) break;
+      // Spanish "once" (11) is the English word "once" in any other text.
+      if (token === "once" && language !== "es") break;
       if (/^\d+$/.test(token) && run.length > 0 && !(previous in SCALES) && !DECIMAL_POINTS.has(previous)) break;
       run.push(token);
       end++;

@@ -65,9 +65,10 @@ const LANGUAGE_FILLERS: Record<Language, RegExp[]> = {
   es: discourseMarkers("bueno"),
   fr: discourseMarkers("ben|bon"),
 };
-// Spoken forms each language writes out in full: German drops a verb's -e ("ich hab", "ich glaub") and runs
-// a preposition into its article ("fürs" = "für das"), Spanish clips "para" and "por favor", French clips
-// "petit" and says "ouais" for "oui". Like English contractions, both spellings read as the full form.
+// Spoken forms each language writes out in full: German drops a verb's -e ("ich hab", "ich glaub"), runs
+// a preposition into its article ("fürs" = "für das") and clips "dar-" and "her-" ("drunter", "raus"),
+// Spanish clips "para" and "por favor", French clips "petit" and says "ouais" for "oui". Like English
+// contractions, both spellings read as the full form.
 const SPOKEN_FORMS: Record<Language, Record<string, string>> = {
   de: {
     hab: "habe",
@@ -98,6 +99,17 @@ const SPOKEN_FORMS: Record<Language, Record<string, string>> = {
     kannste: "kannst du",
     biste: "bist du",
     weißte: "weißt du",
+    drunter: "darunter",
+    drüber: "darüber",
+    drauf: "darauf",
+    drin: "darin",
+    dran: "daran",
+    draus: "daraus",
+    rum: "herum",
+    raus: "heraus",
+    rein: "herein",
+    runter: "herunter",
+    rüber: "herüber",
   },
   es: { pa: "para", pal: "para el", porfa: "por favor", porfi: "por favor", na: "nada" },
   fr: { ouais: "oui", "p'tit": "petit", "p'tite": "petite", "p'tits": "petits", "p'tites": "petites" },
@@ -248,6 +260,21 @@ const ABBREVIATIONS = table<string>({
   kgs: "kilos",
   kilograms: "kilos",
   km: "kilometers",
+  // The same units in German, French and Spanish, so "100 000 km" reads as "cent mille kilomètres".
+  kilometer: "kilometers",
+  kilometern: "kilometers",
+  kilomètre: "kilometers",
+  kilomètres: "kilometers",
+  kilómetro: "kilometers",
+  kilómetros: "kilometers",
+  kilogramm: "kilos",
+  kilogramme: "kilos",
+  kilogrammes: "kilos",
+  kilogramo: "kilos",
+  kilogramos: "kilos",
+  minuten: "minutes",
+  minuto: "minutes",
+  minutos: "minutes",
   lbs: "pounds",
   asap: "as soon as possible",
   tv: "television",
@@ -348,6 +375,7 @@ export function analyse(text: string, language?: Language): Word[] {
           clockPhrases(
             numbersToDigits(
               englishAmountWords(spokenFractions(withoutStutters(raw.flatMap(splitCjk).flatMap(expandAbbreviation)))),
+              read,
             ),
           ),
         ),
@@ -364,7 +392,8 @@ export function analyse(text: string, language?: Language): Word[] {
     if (token.startsWith(CORRECTION_MARK)) {
       const cue = token.slice(1).replace(/_/g, " ");
       const reach = CORRECTIONS.find(([pattern]) => new RegExp(`^${pattern.source}$`).test(cue))?.[1] ?? 4;
-      const previous = result.at(-1);
+      // The word before the cue, past hesitations ("mardi euh non mercredi").
+      const previous = result.findLast((word) => !FILLERS.has(word.text));
       // Two cues in a row ("non pardon", "no perdón") are one: the last takes back.
       if (tokens[at + 1]?.startsWith(CORRECTION_MARK)) continue;
       // "actually" is a correction only after a fact ("at three actually four"): else it is emphasis.
@@ -647,6 +676,8 @@ export function normalise(text: string): string {
       .replace(/\bshan't\b/g, "shall not")
       .replace(/\bain't\b/g, "is not")
       .replace(/n't\b/g, " not")
+      // "don't forget" says "remember" ("don't forget the bug spray" on a packing list is its item).
+      .replace(/\bdo not forget\b/g, "remember")
       .replace(/\bunable\b/g, "not able")
       .replace(/'re\b/g, " are")
       .replace(/'m\b/g, " am")

@@ -277,6 +277,13 @@ describe("how many, whose, which unit and which way", () => {
     ["蛋糕我来订你负责订餐厅", "蛋糕你来订，我负责订餐厅。", "casual"],
     // "ein kilo" counts one kilo: the 2 of the cucumbers cannot become the tomatoes'.
     ["wir brauchen zwei gurken und ein kilo tomaten", "Wir brauchen Gurken und 2 kg Tomaten.", "concise"],
+    ["la reunión es a las cuatro y media en la sala dos", "Reunión: 17:30, sala 2.", "concise"],
+    ["医生说下个月十号再去复查一次记得空腹去", "医生说上月10号再去复查一次，记得空腹去。", "clean-up"],
+    [
+      "okay packing list for the trip tent sleeping bags headlamps and uh sunscreen oh and don't bring the bug spray",
+      "- Tent\n- Sleeping bags\n- Headlamps\n- Sunscreen\n- Bug spray",
+      "bullet-list",
+    ],
     // A suggestion that lost its "could" decides.
     ["i was thinking we could move the team lunch to friday", "We're moving the team lunch to Friday.", "concise"],
     ["on pourrait décaler le déjeuner à vendredi", "Déjeuner décalé à vendredi.", "concise"],
@@ -381,6 +388,33 @@ describe("how many, whose, which unit and which way", () => {
     ],
     ["they close at seven tonight instead of ten", "They close at 7 tonight instead of 10.", "clean-up"],
     ["蛋糕我来订你负责订餐厅", "蛋糕我来订，你负责订餐厅哈。", "casual"],
+    // Spanish "once" only in Spanish, a cue after a hesitation, "Wi-Fi", "drunter", "km" for "kilomètres", a
+    // 24-hour time, "Hallo zusammen", 下月, "don't forget" on a list.
+    [
+      "i'll add the charts from jenny and then send the report to you",
+      "Once I add Jenny's charts, I'll send you the report.",
+      "concise",
+    ],
+    [
+      "alors le rendez-vous c'est mardi euh non mercredi à neuf heures",
+      "Alors, le rendez-vous, c'est mercredi à 9 h.",
+      "clean-up",
+    ],
+    ["the wifi password is on the fridge", "The Wi-Fi password is on the fridge.", "clean-up"],
+    ["ich habe einen eimer drunter gestellt", "Ich habe einen Eimer daruntergestellt.", "clean-up"],
+    ["la révision des cent mille kilomètres de ma voiture", "La révision des 100 000 km de ma voiture.", "formal"],
+    ["la reunión es a las cuatro y media en la sala dos", "Reunión: 16:30, sala 2.", "concise"],
+    [
+      "an das team ich bin ab montag im urlaub",
+      "Hallo zusammen,\n\nich bin ab Montag im Urlaub.\n\nViele Grüße",
+      "email",
+    ],
+    ["医生说下个月十号再去复查一次记得空腹去", "医生说下月10号再去复查一次，记得空腹去。", "clean-up"],
+    [
+      "okay packing list for the trip tent sleeping bags headlamps and uh sunscreen oh and don't forget the bug spray",
+      "- Tent\n- Sleeping bags\n- Headlamps\n- Sunscreen\n- Bug spray",
+      "bullet-list",
+    ],
     // A false start said again in another form of its word.
     [
       "euh est-ce que tu peux est-ce que tu pourrais appeler le plombier demain",
