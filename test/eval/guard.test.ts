@@ -16,8 +16,10 @@ import { judgePairs, scoreGuard } from "../../eval/guard/score-guard";
 // the same way again: 100 `n-` pairs of the dev split (first reading: 60% of faithful accepted, 6 of 50
 // unfaithful through) and 120 `m-` pairs of the sealed split (first reading: 63.3%, 6 of 60 through), and
 // 200 more of the dev split, `o-` (first reading: 52%, 3 of 50 through; the guard at the start of that
-// session: 52% and 5) and `p-` (68%, 4 of 50; at the start of the session 68% and 5).
-const FLOOR = { faithfulAccepted: 0.785, unfaithfulAccepted: 11, devUnfaithfulAccepted: 3 };
+// session: 52% and 5) and `p-` (68%, 4 of 50; at the start of the session 68% and 5), and 200 more of the
+// dev split, `r-` (first reading: 60%, 3 of 50 through; at the start of the session 58% and 5) and `s-`
+// (58%, 1 of 50; at the start of the session 56% and 1).
+const FLOOR = { faithfulAccepted: 0.76, unfaithfulAccepted: 11, devUnfaithfulAccepted: 3 };
 
 describe("the faithfulness guard on the labelled pair set", () => {
   const pairs = readPairs();

@@ -271,19 +271,24 @@ export function hanEdits(
 }
 
 // Where a thing goes from and to: 从 X 搬到 Y.
-const FROM_TO = /从(\p{Script=Han}{1,8}?)(?:搬|送|寄|开|走|转|调|飞)?(?:到|往|去)(\p{Script=Han}{1,8})/u;
+const FROM_TO =
+  /从(\p{Script=Han}{1,8}?)(?:搬|送|寄|开|走|转|调|飞)?(?:到|往|去)(\p{Script=Han}{1,8}?)(?=[把从，,。；;、\s]|$)/gu;
 
 /**
  * A move whose start and end traded places: 从我办公室搬到会议室 written 从会议室搬到我办公室. Chinese
- * characters that cross are otherwise a clause moved whole, so this is read from the text itself.
+ * characters that cross are otherwise a clause moved whole, so this is read from the text itself. Each move
+ * is compared with the rewrite's move of the same rank: 把冰箱从厨房搬到阳台把书架从卧室搬到客厅.
  */
 export function swappedFromTo(input: string, output: string): string[] {
-  const [said, written] = [FROM_TO.exec(input), FROM_TO.exec(output)];
-  if (!said || !written) return [];
+  const [said, written] = [[...input.matchAll(FROM_TO)], [...output.matchAll(FROM_TO)]];
+  if (said.length !== written.length) return [];
   const overlaps = (a: string, b: string) => a.includes(b) || b.includes(a);
-  const [from, to] = [said[1], said[2]];
-  const [wroteFrom, wroteTo] = [written[1], written[2]];
-  return !overlaps(from, wroteFrom) && overlaps(wroteFrom, to) && overlaps(wroteTo, from) ? [from, to] : [];
+  for (const [rank, move] of said.entries()) {
+    const [from, to] = [move[1], move[2]];
+    const [wroteFrom, wroteTo] = [written[rank][1], written[rank][2]];
+    if (!overlaps(from, wroteFrom) && overlaps(wroteFrom, to) && overlaps(wroteTo, from)) return [from, to];
+  }
+  return [];
 }
 
 // What says the next step of a sequence: 然后, 接着, 之后, 再.

@@ -33,6 +33,7 @@ import {
   changedDirections,
   changedOwners,
   crossedAroundPivot,
+  changedRecipients,
   crossedHanPerson,
   crossedPerson,
   movedNegations,
@@ -125,6 +126,9 @@ const PARAPHRASE_SHARE = 0.5;
 // Text in German: capitals mark nouns, not names.
 const GERMAN =
   /\b(?:und|ist|nicht|ich|wir|der|die|das|den|dem|mit|für|auf)\b.*\b(?:und|ist|nicht|ich|wir|der|die|das|den|dem|mit|für|auf)\b/;
+// How far before a correction's cue a name it takes back may be: "main street" in "on main street actually no".
+const NAME_TAKEN_BACK_WORDS = 2;
+
 // The longest lead-in ("so i just wanted to give everyone a quick update on") a rephrasing style may drop.
 const LEAD_IN_WORDS = 8;
 
@@ -322,11 +326,18 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   const places = droppedPlaces(source, kept, afterLeadIn, rewriteTexts, hedge);
   lostFacts.push(...runs, ...places);
 
-  // Facts the speaker took back, and only took back: bringing them back reverts the correction. (The
-  // reach of a cue is generous, so plain words it covers may stay: "we should meet on tuesday no wait".)
+  // Facts and names the speaker took back, and only took back: bringing them back reverts the correction.
+  // (The reach of a cue is generous, so plain words it covers may stay: "we should meet on tuesday no
+  // wait".) A name is what the rewrite writes with a capital, said right before the cue: "on main street
+  // actually no near the park".
   const sayStems = new Set(kept.map((word) => word.stem));
+  const rewriteNames = new Set(rewrite.filter((word) => word.name).map((word) => word.text));
+  const takenBackName = (word: Word) =>
+    rewriteNames.has(word.text) && (word.takenBackDistance ?? Infinity) <= NAME_TAKEN_BACK_WORDS;
   const takenBack = new Set(
-    source.filter((word) => word.takenBack && word.fact && !sayStems.has(word.stem)).map((word) => word.stem),
+    source
+      .filter((word) => word.takenBack && (word.fact || takenBackName(word)) && !sayStems.has(word.stem))
+      .map((word) => word.stem),
   );
   const sourceStems = new Set(source.map((word) => word.stem));
   const sourceTexts = new Set(source.map((word) => word.text));
@@ -334,7 +345,7 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   // as "receive", "was $50" as "cost $50". Each such word stands for one word the rewrite no longer has.
   const replaced = rephrasing ? source.filter((word) => replaceableFunctionWord(word, rewriteTexts)) : [];
   for (const [index, word] of written.entries()) {
-    const reverted = word.fact && takenBack.has(word.stem);
+    const reverted = (word.fact || word.name === true) && takenBack.has(word.stem);
     if (alignment.rewriteTo[index] !== undefined && !reverted) continue;
     if (!reverted) {
       const known = word.name ? sourceTexts.has(word.text) : sourceStems.has(word.stem);
@@ -390,6 +401,7 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
     ...swappedFromTo(input, output),
     ...swappedSteps(input, output),
     ...crossedHanPerson(source, rewrite),
+    ...changedRecipients(source, rewrite),
   ];
   // Modality and conditions are facts too: "will refund" is not "may refund", and "if it ships" is not
   // "and it ships". A rewrite may drop a modal a style makes redundant, never bring in another kind.

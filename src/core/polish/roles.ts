@@ -309,6 +309,37 @@ function spans(list: Word[]): Map<Word, "origin" | "place"> {
   return ends;
 }
 
+// What marks a person as the one a thing is done to or for in Spanish and French ("le presta el coche a
+// Marta", "il le prête à Julie"), and the prepositions that place a name otherwise.
+const RECIPIENT = words("a al à au");
+const PREPOSITIONS = words(
+  "de del du des desde hasta en con para por sin sobre entre hacia chez pour avec sans sur dans vers par jusqu",
+);
+
+/**
+ * A name said bare (who does it) and written after "a" or "à" (to whom it is done), or the other way round:
+ * "marta le va a prestar el coche" → "le va a prestar el coche a Marta". Spanish and French may put a
+ * subject after its verb, so the marking, not the place, says the role.
+ */
+export function changedRecipients(source: Word[], rewrite: Word[]): string[] {
+  const role = (list: Word[], index: number) => {
+    const before = list[index - 1]?.text ?? "";
+    return RECIPIENT.has(before) ? "recipient" : PREPOSITIONS.has(before) ? undefined : "bare";
+  };
+  const once = (list: Word[], text: string) => list.filter((word) => word.text === text).length === 1;
+  return rewrite.flatMap((word, at) => {
+    if (!word.name || !once(rewrite, word.text) || !once(source, word.text)) return [];
+    const [said, wrote] = [
+      role(
+        source,
+        source.findIndex((other) => other.text === word.text),
+      ),
+      role(rewrite, at),
+    ];
+    return said && wrote && said !== wrote ? [word.text] : [];
+  });
+}
+
 // Whose a thing is: the persons each possessive may stand for. Spanish "su", German "ihr" and French
 // "votre" also address the reader formally, so a formal rewrite may write them for "tu", "dein" or "ton".
 const OWNERS = table<string>(

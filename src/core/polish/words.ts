@@ -44,6 +44,8 @@ export interface Word {
   optional: boolean;
   /** Taken back by a spoken self-correction ("tuesday" in "tuesday no wait wednesday"). */
   takenBack?: boolean;
+  /** How many words before the correction's cue a taken-back word was said (1: right before it). */
+  takenBackDistance?: number;
   /** A lead-in or hedge word of the dictation, which some styles may drop (set by the check). */
   hedge?: boolean;
   /** Capitalised inside a sentence of the rewrite: a name, compared letter for letter ("Jona" ≠ "jonas"). */
@@ -423,6 +425,7 @@ export function analyse(text: string, language?: Language): Word[] {
         const word = result[result.length - back];
         word.optional = true;
         word.takenBack = true;
+        word.takenBackDistance = back;
       }
       continue;
     }

@@ -284,6 +284,22 @@ describe("how many, whose, which unit and which way", () => {
       "- Tent\n- Sleeping bags\n- Headlamps\n- Sunscreen\n- Bug spray",
       "bullet-list",
     ],
+    // The second of two moves reversed; who lends to whom, told by "a"; a name taken back and kept.
+    [
+      "周六要做的把沙发从客厅搬到书房把桌子从卧室搬到阳台",
+      "周六：\n- 把沙发从客厅搬到书房\n- 把桌子从阳台搬到卧室",
+      "bullet-list",
+    ],
+    [
+      "dile a pablo que lucía le va a dejar la bici el sábado",
+      "Dile a Pablo que le va a dejar la bici a Lucía el sábado.",
+      "casual",
+    ],
+    [
+      "let's meet at the bakery on elm street actually no the one by the station",
+      "Let's meet at the bakery on Elm Street, the one by the station.",
+      "casual",
+    ],
     // A suggestion that lost its "could" decides.
     ["i was thinking we could move the team lunch to friday", "We're moving the team lunch to Friday.", "concise"],
     ["on pourrait décaler le déjeuner à vendredi", "Déjeuner décalé à vendredi.", "concise"],
@@ -414,6 +430,27 @@ describe("how many, whose, which unit and which way", () => {
       "okay packing list for the trip tent sleeping bags headlamps and uh sunscreen oh and don't forget the bug spray",
       "- Tent\n- Sleeping bags\n- Headlamps\n- Sunscreen\n- Bug spray",
       "bullet-list",
+    ],
+    // Each of two moves, a name after "a", a place taken back and left out.
+    [
+      "周六要做的把沙发从客厅搬到书房把桌子从卧室搬到阳台",
+      "周六：\n- 把沙发从客厅搬到书房\n- 把桌子从卧室搬到阳台",
+      "bullet-list",
+    ],
+    [
+      "dile a pablo que lucía le va a dejar la bici el sábado",
+      "Dile a Pablo que Lucía le deja la bici el sábado.",
+      "casual",
+    ],
+    [
+      "let's meet at the bakery on elm street actually no the one by the station",
+      "Let's meet at the bakery by the station.",
+      "casual",
+    ],
+    [
+      "schick die unterlagen an herrn becker nein warte an herrn schulz",
+      "Schick die Unterlagen an Herrn Schulz.",
+      "clean-up",
     ],
     // A false start said again in another form of its word.
     [
