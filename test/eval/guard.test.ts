@@ -19,7 +19,7 @@ import { judgePairs, scoreGuard } from "../../eval/guard/score-guard";
 // session: 52% and 5) and `p-` (68%, 4 of 50; at the start of the session 68% and 5), and 200 more of the
 // dev split, `r-` (first reading: 60%, 3 of 50 through; at the start of the session 58% and 5) and `s-`
 // (58%, 1 of 50; at the start of the session 56% and 1).
-const FLOOR = { faithfulAccepted: 0.76, unfaithfulAccepted: 11, devUnfaithfulAccepted: 3 };
+const FLOOR = { faithfulAccepted: 0.77, unfaithfulAccepted: 11, devUnfaithfulAccepted: 3 };
 
 describe("the faithfulness guard on the labelled pair set", () => {
   const pairs = readPairs();

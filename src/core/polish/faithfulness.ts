@@ -215,7 +215,10 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
     language === "de" ? [said, wrote].map((text) => joinSeparableVerbs(text, lex)) : [said, wrote];
   const styleWords = styleWordsOf(style, language);
   // An email's greeting and sign-off words ("hi", "thanks") may be moved or reworded.
-  const source = restartsDropped(markHanNames(analyse(input, language)), lex).map((word) =>
+  const analysed = restartsDropped(markHanNames(analyse(input, language)), lex);
+  // A list's bullets say what "number one", "number two" or 第一, 第二 said.
+  if (style === "bullet-list") enumeratorsDropped(analysed);
+  const source = analysed.map((word) =>
     style === "email" && styleWords?.has(word.text) ? { ...word, optional: true } : word,
   );
   // German writes every noun with a capital: a capital there marks no name ("das Geld" may stand for "die
@@ -511,6 +514,26 @@ function impliedOne(next: Word | undefined, source: Word[]): boolean {
   return source.some((word, at) => word.text === next.text && !/^\d/.test(source[at - 1]?.text ?? ""));
 }
 
+// The words that count the items of a spoken list: "number one", "Nummer zwei", 第三.
+const ENUMERATORS = words("number nummer número numéro 第");
+
+/**
+ * Marks each enumerator of a dictated list and its number optional: a bulleted list shows them. Only a
+ * count that runs ("number one … number two"): "room number two" alone is a fact.
+ */
+function enumeratorsDropped(list: Word[]): void {
+  const counted = list.flatMap((word, index) => {
+    const next = list[index + 1];
+    const counts = ENUMERATORS.has(word.text) && next && (next.kind === "number" || next.stem === "1");
+    return counts ? [{ word, next, value: Number(next.stem) }] : [];
+  });
+  if (!counted.every((item, rank) => item.value === rank + 1) || counted.length < 2) return;
+  for (const { word, next } of counted) {
+    word.optional = true;
+    Object.assign(next, { optional: true, fact: false });
+  }
+}
+
 // How many words a restart says again, at least: "est-ce que tu peux est-ce que tu pourrais".
 const RESTART_WORDS = 3;
 
@@ -753,7 +776,7 @@ function changedTenses(source: Word[], rewrite: Word[], alignment: Alignment, pa
 const MODALITY: [string, RegExp][] = [
   [
     "must",
-    /\b(?:must|have to|has to|had to|got to|need to|needs to|required to|obliged to|müssen|muss|musst|müsst|devoir|doit|doivent|devons|devez|dois|faut|deber|debe|debes|debemos|deben|tener que|tiene que|tienes que|tengo que|tenemos que)\b|必须|(?<![无必])须|(?<![无不])需(?!求)|务必|得|要/g,
+    /\b(?:must|have to|has to|had to|(?:i|we|you|they|he|she|have|has) got to|need|needs|required to|obliged to|müssen|muss|musst|müsst|devoir|doit|doivent|devons|devez|dois|faut|deber|debe|debes|debemos|deben|tener que|tiene que|tienes que|tengo que|tenemos que)\b|必须|(?<![无必])须|(?<![无不])需(?!求)|务必|得|要/g,
   ],
   ["may", /\b(?:may|might|perhaps|possibly|dürfen|darf|vielleicht|peut-être|quizás|quizá|tal vez)\b|可能|也许/g],
   [
@@ -808,7 +831,7 @@ function withoutGreeting(text: string): string {
 
 /** The kinds of modality a text expresses (see `MODALITY`), or of order or quantity with `table` = `SEQUENCE`, `QUANTITY`. */
 function modalities(text: string, table = MODALITY): string[] {
-  const said = normalise(text);
+  const said = normalise(withoutConditionalShould(text));
   return table.filter(([, pattern]) => new RegExp(pattern.source, "g").test(said)).map(([modal]) => modal);
 }
 
@@ -817,7 +840,19 @@ const CONDITION =
   /(?<!\b(?:know|knows|wonder|wondering|wondered|ask|asking|asked|see|check|sure|great|nice|good|appreciate|mind|tell me|decide)\s)\b(?:if|unless|provided|falls|wenn|sofern|si|sauf si|a menos que|siempre que|à condition)\b|如果|要是|除非/g;
 
 function conditions(text: string): number {
-  return normalise(text).match(CONDITION)?.length ?? 0;
+  return (normalise(text).match(CONDITION)?.length ?? 0) + (text.match(INVERTED_CONDITION)?.length ?? 0);
+}
+
+// "Should anything come up, …" says "if anything comes up"; "falls etwas fehlen sollte" says "falls etwas
+// fehlt". Neither "should" nor "sollte" there says what ought to be.
+const INVERTED_CONDITION = /(?:^|[.!?;:]\s+|\n\s*)should\s+(?=\p{L})/giu;
+const CONDITIONAL_SHOULD = /\b(?:falls|wenn|sofern)\b[^.!?;:,]*?\bsollten?\b/giu;
+
+/** The text without the "should" of a condition (`INVERTED_CONDITION`, `CONDITIONAL_SHOULD`). */
+function withoutConditionalShould(text: string): string {
+  return text
+    .replace(INVERTED_CONDITION, (match) => match.replace(/should\s+$/i, "if "))
+    .replace(CONDITIONAL_SHOULD, (match) => match.replace(/\bsollten?\b$/i, ""));
 }
 
 // Words that narrow what a sentence says to a part of it: "only staff with a badge may enter" is not
@@ -920,12 +955,15 @@ function conjuncts(list: Word[]): Set<Word> {
   for (const [index, word] of list.entries()) {
     if (!CONJUNCTIONS.has(word.text)) continue;
     const [before, after] = [near(index - 1, -1), near(index + 1, 1)];
-    if (!before || !after) continue;
+    // A verb's particle before "and" ends a clause ("sending them back and expect…"): no two things joined.
+    if (!before || !after || PARTICLES.has(before.text)) continue;
     found.add(before);
     found.add(after);
   }
   return found;
 }
+
+const PARTICLES = words("back up down out off over away around along");
 
 /** Adjacent words run together ("dry cleaning" = "drycleaning", "m l x" = "mlx"), for spelling changes. */
 /** The words of `list` that, run together with the next one or two, make one of `texts`. */

@@ -499,6 +499,16 @@ function clockTimes(tokens: string[]): string[] {
         continue;
       }
     }
+    // "ten past seven" is 7:10, "twenty after six" 6:20: minutes said before the hour they follow.
+    const minutes = /^\d/.test(first) ? undefined : hourOf(first);
+    if (minutes !== undefined && minutes > 0 && minutes < 30 && (second === "past" || second === "after")) {
+      const hour = hourOf(third);
+      if (hour !== undefined && hour >= 1 && hour <= 12) {
+        out.push(`${hour}${String(minutes).padStart(2, "0")}`);
+        index += 2;
+        continue;
+      }
+    }
     if (first === "halb" && hourOf(second) !== undefined) {
       const hour = hourOf(second)!;
       out.push(`${hour === 1 ? 12 : hour - 1}30`);

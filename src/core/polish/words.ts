@@ -274,6 +274,14 @@ const ABBREVIATIONS = table<string>({
   kilogrammes: "kilos",
   kilogramo: "kilos",
   kilogramos: "kilos",
+  g: "grams",
+  gr: "grams",
+  gram: "grams",
+  gramm: "grams",
+  gramme: "grams",
+  grammes: "grams",
+  gramo: "grams",
+  gramos: "grams",
   minuten: "minutes",
   minuto: "minutes",
   minutos: "minutes",
@@ -673,6 +681,8 @@ export function normalise(text: string): string {
       .replace(/\n+/g, ` ${LINE_MARK} `)
       .toLowerCase()
       .replace(/[’‘`]/g, "'")
+      .replace(/œ/g, "oe")
+      .replace(/æ/g, "ae")
       .replace(/\b(can)not\b/g, "$1 not")
       .replace(/\bcan't\b/g, "can not")
       .replace(/\bwon't\b/g, "will not")

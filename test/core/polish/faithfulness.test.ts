@@ -300,6 +300,24 @@ describe("how many, whose, which unit and which way", () => {
       "Let's meet at the bakery on Elm Street, the one by the station.",
       "casual",
     ],
+    // Another amount, time or obligation; "number two" that is a room's, not a list's.
+    ["liste des courses six oeufs et deux cents grammes de beurre", "- 6 œufs\n- 250 g de beurre", "bullet-list"],
+    [
+      "the flight lands at ten past seven so we should be home by nine",
+      "The flight lands at 7:20, so we should be home by 9.",
+      "casual",
+    ],
+    [
+      "could you possibly check whether the package has arrived at reception",
+      "Could you check if the package got to reception? We've got to sign for it.",
+      "casual",
+    ],
+    ["melden sie sich gerne", "Sie sollten sich melden.", "email"],
+    [
+      "things for friday meet in room number two and bring the slides",
+      "Friday:\n- Meet in the room\n- Bring the slides",
+      "bullet-list",
+    ],
     // A suggestion that lost its "could" decides.
     ["i was thinking we could move the team lunch to friday", "We're moving the team lunch to Friday.", "concise"],
     ["on pourrait décaler le déjeuner à vendredi", "Déjeuner décalé à vendredi.", "concise"],
@@ -451,6 +469,40 @@ describe("how many, whose, which unit and which way", () => {
       "schick die unterlagen an herrn becker nein warte an herrn schulz",
       "Schick die Unterlagen an Herrn Schulz.",
       "clean-up",
+    ],
+    // A particle before "and", "œ", "g", "ten past seven", "got to" that arrives, "need" before a thing, a
+    // conditional "should", a list's "number one … number two".
+    ["liste des courses six oeufs et deux cents grammes de beurre", "- 6 œufs\n- 200 g de beurre", "bullet-list"],
+    [
+      "the flight lands at ten past seven so we should be home by nine",
+      "The flight lands at 7:10, so we should be home by 9.",
+      "casual",
+    ],
+    [
+      "could you possibly check whether the package has arrived at reception",
+      "Could you check if the package got to reception?",
+      "casual",
+    ],
+    [
+      "if anything urgent comes up ping sarah she's covering for me",
+      "Should anything urgent arise, please contact Sarah, who is covering for me.",
+      "formal",
+    ],
+    ["falls noch etwas fehlt melden sie sich gerne", "Falls noch etwas fehlen sollte, melden Sie sich gerne.", "email"],
+    [
+      "action items number one sam sends the timeline number two priya books the venue",
+      "Action items:\n- Sam sends the timeline\n- Priya books the venue",
+      "bullet-list",
+    ],
+    [
+      "hi team quick update the vendor delivered the new laptops today but two of them were damaged so we're sending them back and expect replacements by the end of next week",
+      "Hi team,\n\nQuick update: the vendor delivered the new laptops today, but 2 of them were damaged. We're returning those and expect replacements by the end of next week.\n\nBest regards",
+      "email",
+    ],
+    [
+      "i need fifty bucks from each of you for sarah's birthday present by the end of the week",
+      "I need to collect $50 from each of you for Sarah's birthday gift by the end of the week.",
+      "formal",
     ],
     // A false start said again in another form of its word.
     [
