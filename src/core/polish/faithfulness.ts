@@ -35,6 +35,7 @@ import {
   crossedAroundPivot,
   changedRecipients,
   crossedHanPerson,
+  swappedFrenchPersons,
   crossedPerson,
   movedNegations,
   PASSIVE_AUXILIARIES,
@@ -280,6 +281,9 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
     // A fact counts once per mention: a second "not" or "3" elsewhere does not keep this one.
     if (!word.fact && (rewriteStems.has(word.stem) || rewriteTexts.has(word.text))) continue;
     if (word.fact) {
+      // "demain matin à six heures" may be written "demain à 6 h": on the 24-hour clock of German, French
+      // and Spanish, a morning hour says the morning.
+      if (MORNINGS.has(word.stem) && language && MORNING_HOUR.test(output)) continue;
       // "a las cuatro y media" may be written "16:30": the 24-hour clock reads the afternoon into it.
       const afternoon = word.kind === "number" ? afternoonClock(word.text, output) : undefined;
       if (afternoon && rewriteTexts.has(afternoon)) {
@@ -405,6 +409,7 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
     ...swappedSteps(input, output),
     ...crossedHanPerson(source, rewrite),
     ...changedRecipients(source, rewrite),
+    ...(language === "fr" ? swappedFrenchPersons(source, rewrite) : []),
   ];
   // Modality and conditions are facts too: "will refund" is not "may refund", and "if it ships" is not
   // "and it ships". A rewrite may drop a modal a style makes redundant, never bring in another kind.
@@ -423,7 +428,12 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
     !SUGGESTS.test(normalise(output)) &&
     !isQuestionOrOrder(input) &&
     !output.includes("?");
+  // "it might affect my aid" is not "it will affect my aid": a possibility that goes where a "will" is
+  // written became a certainty.
+  const hardened =
+    saidModalities.includes("may") && !modalities(output).includes("may") && modalities(output).includes("will");
   if (possibilityLost) lostFacts.push("could");
+  if (hardened) lostFacts.push("might");
   const saidOrder = modalities(input, SEQUENCE);
   const addedOrder = modalities(output, SEQUENCE).filter((order) => !saidOrder.includes(order));
   // How many or how often is a fact as well: "all of the invoices" is not "some of them", "always" is not
@@ -484,7 +494,7 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
       ["opposite", turned.length > 0],
       ["chinese", chinese.lost.length + chinese.added.length > 0],
       ["tense-or-timeframe", tenses.length > 0],
-      ["modality-or-order", addedModality.length + addedOrder.length > 0 || possibilityLost],
+      ["modality-or-order", addedModality.length + addedOrder.length > 0 || possibilityLost || hardened],
       ["quantity", addedQuantity.length > 0],
       ["condition-or-only", conditionsLost > 0 || restricted !== 0],
       ["made-up-sentence", !asksOrOrders && madeUp.length > 0],
@@ -575,6 +585,9 @@ function restartsDropped(list: Word[], lex: Lexicon): Word[] {
   }
   return list;
 }
+
+const MORNINGS = new Set(["matin", "vormittag", "morning"]);
+const MORNING_HOUR = /(?<!\d)(?:0?[1-9]|1[01])\s?(?:h(?!\p{L})|uhr\b|:\d\d)/iu;
 
 /**
  * The 24-hour time of the afternoon a dictated hour of 1 to 11 may be written as, when the rewrite writes it

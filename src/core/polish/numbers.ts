@@ -22,7 +22,7 @@ export const UNIT_WORDS = words(
 export const MEASURE_WORDS = words(
   "minute minutes hour hours mile miles kilometer kilometers kilometre kilometres kilos kilo meter meters metre metres " +
     "foot feet inch inches gram grams ounce ounces liter liters litre litres gallon gallons " +
-    "minuten stunde stunden gramm minuto minutos kilómetro kilómetros metros gramo gramos litro litros kilomètre kilomètres mètre mètres gramme grammes " +
+    "minuten stunde stunden gramm minuto minutos hora horas kilómetro kilómetros metros gramo gramos litro litros kilomètre kilomètres mètre mètres gramme grammes " +
     "斤 米 克 升 里",
 );
 const CURRENCIES = words("dollars dollar euros euro pounds pound yen");

@@ -309,6 +309,26 @@ function spans(list: Word[]): Map<Word, "origin" | "place"> {
   return ends;
 }
 
+// French says who does a thing and to whom by the pronoun's form: "tu me renvoies" (you to me), "je te
+// renvoie" (me to you). ("nous" and "vous" have one form for both, and "t'" is either: "t'es" is "tu es".)
+const FRENCH_SUBJECTS = table<string>({ je: "i", j: "i", tu: "you" });
+const FRENCH_OBJECTS = table<string>({ me: "i", m: "i", te: "you" });
+
+/**
+ * "tu peux me renvoyer le fichier" → "Je te renvoie le fichier": the speaker and the one spoken to traded
+ * roles. The first subject and the first object of each text are compared.
+ */
+export function swappedFrenchPersons(source: Word[], rewrite: Word[]): string[] {
+  const first = (list: Word[], forms: Record<string, string>) => list.find((word) => word.text in forms)?.text;
+  const roles = (list: Word[]) => {
+    const [subject, object] = [first(list, FRENCH_SUBJECTS), first(list, FRENCH_OBJECTS)];
+    return subject && object ? [FRENCH_SUBJECTS[subject], FRENCH_OBJECTS[object]] : undefined;
+  };
+  const [said, written] = [roles(source), roles(rewrite)];
+  if (!said || !written || said[0] === said[1]) return [];
+  return said[0] === written[1] && said[1] === written[0] ? ["tu", "je"] : [];
+}
+
 // What marks a person as the one a thing is done to or for in Spanish and French ("le presta el coche a
 // Marta", "il le prête à Julie"), and the prepositions that place a name otherwise.
 const RECIPIENT = words("a al à au");

@@ -222,6 +222,26 @@ const DATE_WORDS = words(
     "lundi mardi mercredi jeudi vendredi samedi dimanche demain hier aujourd janvier février mars avril juin juillet août septembre octobre novembre décembre " +
     "lunes martes miércoles jueves viernes sábado domingo mañana ayer hoy enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
 );
+// The parts of a day are dates too ("leave on the 16th in the morning" is not "in the evening"), each
+// compared as one of three: an evening and a night are one part ("saturday evening" = "Saturday night").
+const DAY_PARTS = table<string>({
+  morning: "morning",
+  afternoon: "afternoon",
+  evening: "evening",
+  night: "evening",
+  vormittag: "vormittag",
+  nachmittag: "nachmittag",
+  abend: "abend",
+  nacht: "abend",
+  matin: "matin",
+  soir: "soir",
+  soirée: "soir",
+  nuit: "soir",
+  noche: "noche",
+});
+// Greetings and wishes that name a part of the day without dating anything.
+const GREETS_WITH_DAY_PART = words("good guten gute buenos buenas bonne bon");
+
 // "next" and "last" shift a date: "next friday" is not "last friday".
 const DATE_SHIFTS = words("next last this coming past nächsten nächste letzten prochain dernier próximo pasado");
 /** The languages besides English and Chinese the check reads. */
@@ -459,6 +479,10 @@ export function analyse(text: string, language?: Language): Word[] {
     // "one" after an article or a demonstrative stands for a noun said before ("the one on maple street",
     // "that one"): a pronoun a rewrite may replace by its noun, not a count.
     if (token === "one" && ONE_AS_PRONOUN_AFTER.has(result.at(-1)?.text ?? "")) word.optional = true;
+    // "good morning", "bonne soirée": a greeting or a wish, no date.
+    if (token in DAY_PARTS && GREETS_WITH_DAY_PART.has(result.at(-1)?.text ?? "")) {
+      Object.assign(word, { fact: false, kind: "content", optional: true });
+    }
     // "next to" places a thing, it shifts no date ("next to the fruit bowl").
     if (token === "next" && tokens[at + 1] === "to") Object.assign(word, { fact: false, kind: "content" });
     // "may" and "march" are months only next to a number or a date word.
@@ -632,7 +656,7 @@ function makeWord(text: string, line: number): Word {
     ? "number"
     : NEGATIONS.has(text)
       ? "negation"
-      : DATE_WORDS.has(text) || DATE_SHIFTS.has(text) || isHanDate(text)
+      : DATE_WORDS.has(text) || DATE_SHIFTS.has(text) || isHanDate(text) || text in DAY_PARTS
         ? "date"
         : UNIT_WORDS.has(text)
           ? "unit"
@@ -643,7 +667,11 @@ function makeWord(text: string, line: number): Word {
   // "one", "second" and 一 stay words when alone (numbersToDigits) but compare equal to their digits;
   // German "kein" says the "nicht" of "nicht … ein" ("ich habe nicht einen Tag frei" → "keinen Tag frei").
   const compared =
-    text === "one" || text === "一" ? "1" : text === "second" ? "2" : (SAME_NEGATION[text] ?? stem(text));
+    text === "one" || text === "一"
+      ? "1"
+      : text === "second"
+        ? "2"
+        : (SAME_NEGATION[text] ?? DAY_PARTS[text] ?? stem(text));
   return { text, stem: compared, kind, fact, optional, line };
 }
 
@@ -691,6 +719,8 @@ export function normalise(text: string): string {
       .replace(/n't\b/g, " not")
       // "don't forget" says "remember" ("don't forget the bug spray" on a packing list is its item).
       .replace(/\bdo not forget\b/g, "remember")
+      .replace(/\bthis evening\b/g, "tonight")
+      .replace(/\be-mail/g, "email")
       .replace(/\bunable\b/g, "not able")
       .replace(/'re\b/g, " are")
       .replace(/'m\b/g, " am")

@@ -318,6 +318,29 @@ describe("how many, whose, which unit and which way", () => {
       "Friday:\n- Meet in the room\n- Bring the slides",
       "bullet-list",
     ],
+    // Another part of the day, half an hour for an hour, e-mail for post, "might" hardened to "will",
+    // French "tu … me" turned into "je te".
+    [
+      "tell lucy her train leaves on the sixteenth in the morning",
+      "Tell Lucy her train leaves on the 16th in the evening.",
+      "clean-up",
+    ],
+    ["hay que estar una hora antes para calentar", "Hay que estar media hora antes para calentar.", "casual"],
+    [
+      "hallo herr becker die unterlagen habe ich ihnen gestern per post geschickt",
+      "Sehr geehrter Herr Becker,\n\ndie Unterlagen habe ich Ihnen gestern per E-Mail geschickt.",
+      "email",
+    ],
+    [
+      "i need to check with my advisor first because it might affect my financial aid and i'm going to drop the class",
+      "Checking with my advisor first as it will affect my financial aid; I'm dropping the class.",
+      "concise",
+    ],
+    [
+      "salut nico tu peux me renvoyer le fichier de la compta j'ai perdu le lien merci",
+      "Salut Nico,\n\nJe te renvoie le fichier de la compta, j'avais perdu le lien.\n\nMerci !",
+      "email",
+    ],
     // A suggestion that lost its "could" decides.
     ["i was thinking we could move the team lunch to friday", "We're moving the team lunch to Friday.", "concise"],
     ["on pourrait décaler le déjeuner à vendredi", "Déjeuner décalé à vendredi.", "concise"],
@@ -503,6 +526,35 @@ describe("how many, whose, which unit and which way", () => {
       "i need fifty bucks from each of you for sarah's birthday present by the end of the week",
       "I need to collect $50 from each of you for Sarah's birthday gift by the end of the week.",
       "formal",
+    ],
+    // A part of the day in a greeting or the same part ("evening", "night"), a morning hour on the 24-hour
+    // clock, "una hora" as 1, "E-Mail" as "email", a "might" kept, French persons kept.
+    [
+      "hi lucy your train leaves on the sixteenth in the morning",
+      "Good morning Lucy,\n\nYour train leaves on the 16th in the morning.\n\nBest,",
+      "email",
+    ],
+    ["sorry i can't come to dinner on saturday evening", "Sorry, can't make dinner Saturday night.", "casual"],
+    [
+      "le vol de retour est annulé la compagnie nous propose un autre vol demain matin à six heures",
+      "Vol retour annulé ; la compagnie propose un autre vol demain à 6 h.",
+      "concise",
+    ],
+    ["hay que estar una hora antes para calentar", "Hay que estar 1 hora antes para calentar.", "casual"],
+    [
+      "hallo herr becker die unterlagen habe ich ihnen gestern per email geschickt",
+      "Sehr geehrter Herr Becker,\n\ndie Unterlagen habe ich Ihnen gestern per E-Mail geschickt.",
+      "email",
+    ],
+    [
+      "i need to check with my advisor first because it might affect my financial aid and i'm going to drop the class",
+      "Checking with my advisor first as it might affect my financial aid; I'm going to drop the class.",
+      "concise",
+    ],
+    [
+      "salut nico tu peux me renvoyer le fichier de la compta j'ai perdu le lien merci",
+      "Salut Nico,\n\nTu peux me renvoyer le fichier de la compta ? J'ai perdu le lien.\n\nMerci !",
+      "email",
     ],
     // A false start said again in another form of its word.
     [
