@@ -21,7 +21,7 @@ import { judgePairs, scoreGuard } from "../../eval/guard/score-guard";
 // (58%, 1 of 50; at the start of the session 56% and 1), and 200 more of the dev split, `t-` (first
 // reading: 50%, 4 of 50 through; at the start of the session 48% and 4) and `u-`, mostly German, Spanish,
 // French and Chinese (38%, 3 of 50; at the start of the session 36% and 3).
-const FLOOR = { faithfulAccepted: 0.735, unfaithfulAccepted: 12, devUnfaithfulAccepted: 5 };
+const FLOOR = { faithfulAccepted: 0.745, unfaithfulAccepted: 12, devUnfaithfulAccepted: 5 };
 
 describe("the faithfulness guard on the labelled pair set", () => {
   const pairs = readPairs();

@@ -21,6 +21,8 @@ const HAN_SPELLINGS: [RegExp, string][] = [
   [/这个?周/g, "本周"],
   [/这个月/g, "本月"],
   [/(?<=[上下])月/g, "个月"],
+  // "别忘了" (don't forget) says "记得" (remember), as "don't forget" says "remember".
+  [/(?:别|不要)忘(?:了|记)?/g, "记得"],
   [/今日/g, "今天"],
   [/明日/g, "明天"],
   [/昨日/g, "昨天"],
@@ -54,11 +56,14 @@ const HAN_DATES = [
 export const HAN_HEDGES: ReadonlySet<string> = new Set(
   "觉得 认为 可能 也许 或许 大概 其实 好像 似乎 感觉 一下 稍微 有点 真的".split(" "),
 );
+// The words that lead a spoken list to its next item, which its bullets say.
+const HAN_LIST_LEADS = "还有|然后|另外|以及|记得";
 /** What a style itself brings in Chinese, as `STYLE_WORDS` in English: greetings, sign-offs, politeness, particles. */
 export const HAN_STYLE_WORDS: Partial<Record<StyleId, ReadonlySet<string>>> = {
   email: new Set("您好 你好 大家好 各位 尊敬 谢谢 感谢 此致 敬礼 祝好 顺祝 商祺 请 您".split(" ")),
   formal: new Set("请 您 敬请 烦请".split(" ")),
   casual: new Set("哈 呗 嘛 哦 呀 啊".split(" ")),
+  "bullet-list": new Set(HAN_LIST_LEADS.split("|")),
 };
 // Words whose 不, 没, 别 or 未 negates nothing: "especially", "other people", "good", "however", "future".
 const HAN_NOT_NEGATIONS =
@@ -82,6 +87,8 @@ const HAN_WORD = new RegExp(
     // Units of measure, facts like "kilograms" (公斤 is not 斤, a pound).
     HAN_UNITS,
     "你好(?!好)|您好|大家好|此致|敬礼|祝好|顺祝|商祺|尊敬|谢谢|感谢",
+    // What leads a spoken list to its next item: "and also", "then", "besides", "remember to".
+    HAN_LIST_LEADS,
     ...[...HAN_HEDGES].filter((hedge) => hedge !== "一下"),
   ].join("|"),
   "gu",
@@ -335,4 +342,21 @@ export function withoutHanEmailNote(input: string, output: string): string {
   if (!note) return input;
   const rest = input.slice(note[0].length);
   return rest.includes(note[1]) || output.includes(note[1]) ? rest : input;
+}
+
+// A colour said with 色: 灰色, 浅蓝色.
+const HAN_COLOUR = /([红橙黄绿蓝紫黑白灰棕粉金银])色/gu;
+
+/**
+ * Colours the rewrite says more often than the dictation: 柜子换成灰色的 written 柜子换成白色 names another
+ * colour, though 白色 is said elsewhere (客厅保持白色). A colour is a fact of the thing it paints.
+ */
+export function changedColours(input: string, output: string): string[] {
+  const count = (text: string) => {
+    const found = new Map<string, number>();
+    for (const [, colour] of text.matchAll(HAN_COLOUR)) found.set(colour, (found.get(colour) ?? 0) + 1);
+    return found;
+  };
+  const [said, written] = [count(input), count(output)];
+  return [...written].filter(([colour, times]) => times > (said.get(colour) ?? 0)).map(([colour]) => `${colour}色`);
 }

@@ -15,6 +15,7 @@
  */
 import type { StyleId } from "../catalog";
 import {
+  changedColours,
   HAN,
   HAN_HEDGES,
   HAN_STYLE_WORDS,
@@ -219,8 +220,9 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   const analysed = restartsDropped(markHanNames(analyse(input, language)), lex);
   // A list's bullets say what "number one", "number two" or 第一, 第二 said.
   if (style === "bullet-list") enumeratorsDropped(analysed);
+  // A list's own words may go too: 还有 and 然后 lead a spoken list to its next bullet.
   const source = analysed.map((word) =>
-    style === "email" && styleWords?.has(word.text) ? { ...word, optional: true } : word,
+    (style === "email" || style === "bullet-list") && styleWords?.has(word.text) ? { ...word, optional: true } : word,
   );
   // German writes every noun with a capital: a capital there marks no name ("das Geld" may stand for "die
   // Kohle").
@@ -385,9 +387,12 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   addedFacts.push(...turned);
   // A dictated word gone and a word of the rewrite's own that a thesaurus knows and links to it in no way
   // ("acheter" → "vendre"): a word changed, not rephrased.
-  const changedTo = changedWords(kept, written, alignment, lostAt, lex, KEEPS_WORDS.has(style)).filter(
-    (added) => !styleWords?.has(added),
-  );
+  const changedTo = [
+    ...changedWords(kept, written, alignment, lostAt, lex, KEEPS_WORDS.has(style)).filter(
+      (added) => !styleWords?.has(added),
+    ),
+    ...changedColours(input, output),
+  ];
   addedFacts.push(...changedTo);
 
   const negationChange =

@@ -40,18 +40,34 @@ const HAN_MEASURE = /^[点个号月日岁人天年块元分次位件张本台%]/
 export function chineseNumbers(text: string): string {
   const digits = text
     .replace(/百分之([零一二两三四五六七八九十百千万]+|\d+)/g, "$1%")
+    // "一万二" is 12 000 and "两千五" 2500: a single digit after 万, 千 or 百 counts the next scale down.
+    .replace(
+      /([零一二两三四五六七八九十]+)([万千百])([一二两三四五六七八九])(?![零一二两三四五六七八九十百千万])/g,
+      (_, head, scale, tail) => {
+        const next = { 万: "千", 千: "百", 百: "十" }[scale as "万" | "千" | "百"];
+        return `${head}${scale}${tail}${next}`;
+      },
+    )
+    // "2万" and "1.5万" write the scale after Arabic digits.
+    .replace(/(\d+(?:\.\d+)?)([万千])/g, (_, number, scale) => String(Math.round(Number(number) * HAN_SCALES[scale])))
     .replace(HAN_NUMBER, (run, offset: number, whole: string) => {
       if (run.length === 1 && run !== "十" && !HAN_MEASURE.test(whole.slice(offset + 1))) return run;
+      // 万 scales all that comes before it ("十万" is 100 000, "一万二千" 12 000); 十, 百 and 千 the digit.
       let total = 0;
+      let section = 0;
       let current = 0;
       for (const char of run) {
         if (!(char in HAN_SCALES)) current = current * 10 + UNITS[char];
-        else {
-          total += (current || 1) * HAN_SCALES[char];
+        else if (char === "万") {
+          total += (section + current || 1) * HAN_SCALES[char];
+          section = 0;
+          current = 0;
+        } else {
+          section += (current || 1) * HAN_SCALES[char];
           current = 0;
         }
       }
-      return String(total + current);
+      return String(total + section + current);
     });
   // 块 and 块钱 are the spoken words for 元, the yuan.
   return digits
@@ -265,6 +281,11 @@ const TENS = table<number>({
   quarante: 40,
   cinquante: 50,
   soixante: 60,
+  // Belgian and Swiss French: "septante-cinq" is 75.
+  septante: 70,
+  huitante: 80,
+  octante: 80,
+  nonante: 90,
   veinte: 20,
   treinta: 30,
   cuarenta: 40,
@@ -645,6 +666,9 @@ const DAY_PERIODS: [string[], number, number][] = [
     11,
   ]),
 ];
+// What follows an hour of the morning in German, French and Spanish, whose written times say the morning by
+// their hour alone: "siete y cuarto de la mañana" is 7:15, "sept heures du matin" 7 h.
+const MORNING_PERIODS = ["de la mañana", "du matin", "morgens", "früh"].map((period) => period.split(" "));
 
 /** "a m" and "p m" spelled out after a clock time, as dictation writes them, read as "am" and "pm". */
 export function spokenMeridiems(tokens: string[]): string[] {
@@ -674,6 +698,18 @@ export function dayPeriods(tokens: string[]): string[] {
         clock.hour <= to &&
         said.every((word, offset) => tokens[index + 1 + unit + offset] === word),
     );
+    const morning = MORNING_PERIODS.find(
+      (said) =>
+        clock !== undefined &&
+        clock.hour >= 1 &&
+        clock.hour <= 11 &&
+        said.every((word, offset) => tokens[index + 1 + unit + offset] === word),
+    );
+    if (clock && morning) {
+      out.push(...tokens.slice(index, index + 1 + unit));
+      index += unit + morning.length;
+      continue;
+    }
     if (!clock || !period) {
       out.push(tokens[index]);
       continue;

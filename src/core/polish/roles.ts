@@ -94,6 +94,9 @@ export function crossedAroundPivot(source: Word[], rewrite: Word[], alignment: A
     // A Chinese character is a word only with its neighbours: characters that cross are a clause moved
     // whole ("晚饭不回来吃了" → "不回来吃晚饭了"), which `hanEdits` judges.
     if (HAN_CHARACTER.test(word.text)) return [];
+    // A word that comments on the whole sentence may stand anywhere in it: "die nachhilfe muss leider
+    // ausfallen" is "leider muss die Nachhilfe ausfallen".
+    if (SENTENCE_ADVERBS.has(word.text)) return [];
     return [{ index, at, text: word.text }];
   });
   for (const pivot of placed) {
@@ -112,6 +115,9 @@ export function crossedAroundPivot(source: Word[], rewrite: Word[], alignment: A
 }
 
 const HAN_CHARACTER = /^\p{Script=Han}$/u;
+const SENTENCE_ADVERBS = words(
+  "unfortunately sadly luckily fortunately hopefully leider hoffentlich glücklicherweise malheureusement heureusement lamentablemente desafortunadamente afortunadamente ojalá",
+);
 
 // The people a sentence is about when they are not named: who does what may hang on them.
 // Each person's pronouns, subject and object forms alike, in English, French and Spanish (forms that are

@@ -181,7 +181,7 @@ const CJK_FILLERS = /[嗯啊呃哦噢]|那个|就是说|就是/g;
 export const SPOKEN_PERIOD =
   /(?<!\b(?:a|an|the|this|that|each|every|per|same|trial|grace|waiting|notice|billing|probation|time)\s+)\b(?:period|full stop)\b(?!\s+of\b)/g;
 const SPOKEN_MARKS =
-  /\b(?:question mark|exclamation (?:mark|point)|new (?:line|paragraph)|open (?:quote|paren(?:thesis)?)|close (?:quote|paren(?:thesis)?)|end quote|unquote|comma|colon|semicolon|ellipsis|dot|slash|underscore|hyphen|dash|bullet point|point à la ligne|à la ligne|nouvelle ligne|nouveau paragraphe|point d'interrogation|point d'exclamation|deux points|punto y aparte|punto y seguido|punto final|nueva línea|signo de interrogación|dos puntos|neue zeile|neuer absatz|fragezeichen|ausrufezeichen|doppelpunkt|punto y coma|point-virgule|point virgule|semikolon|signo de exclamación|nuevo párrafo)\b|\b(?:virgule|coma|komma)\b(?!\s+(?:\d|zéro|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|null|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun)\b)|\bpoint\b(?=\s*$)|(?<!\b(?:el|un|al|del|este|ese|aquel|mi|tu|su|cada|buen|mal|ningún|algún|cierto|otro|a|en|der|den|dem|des|ein|einen|einem|eines|dieser|diesen|diesem|jeder|jeden|am|zum|im|beim|vom|auf|kein|keinen|mein|dein|unser)\s)\b(?:punto|punkt)\b(?!\s+(?:\d|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|null|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\b)/g;
+  /\b(?:question mark|exclamation (?:mark|point)|new (?:line|paragraph)|open (?:quote|paren(?:thesis)?)|close (?:quote|paren(?:thesis)?)|end quote|unquote|comma|colon|semicolon|ellipsis|dot|slash|underscore|hyphen|dash|bullet point|point à la ligne|à la ligne|nouvelle ligne|nouveau paragraphe|point d['\s]?\s?interrogation|point d['\s]?\s?exclamation|deux points|punto y aparte|punto y seguido|punto final|nueva línea|signo de interrogación|dos puntos|neue zeile|neuer absatz|fragezeichen|ausrufezeichen|doppelpunkt|punto y coma|point-virgule|point virgule|semikolon|signo de exclamación|nuevo párrafo)\b|\b(?:virgule|coma|komma)\b(?!\s+(?:\d|zéro|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|null|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun)\b)|\bpoint\b(?=\s*$)|(?<!\b(?:el|un|al|del|este|ese|aquel|mi|tu|su|cada|buen|mal|ningún|algún|cierto|otro|a|en|der|den|dem|des|ein|einen|einem|eines|dieser|diesen|diesem|jeder|jeden|am|zum|im|beim|vom|auf|kein|keinen|mein|dein|unser)\s)\b(?:punto|punkt)\b(?!\s+(?:\d|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|null|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\b)/g;
 const SPOKEN_PUNCTUATION = new RegExp(`${SPOKEN_MARKS.source}|${SPOKEN_PERIOD.source}`, "g");
 // French says "point" for a full stop; elsewhere it is English "point", and "point de vue", "au point" stay.
 const FRENCH_FULL_STOP =
@@ -366,11 +366,13 @@ const AMBIGUOUS_ABBREVIATIONS = table<string>({
 const CORRECTIONS: [RegExp, number][] = [
   [/\b(?:scratch that|never mind|forget that|delete that|strike that)\b/g, 12],
   [
-    /\b(?:no wait|wait no|no no|make that|or rather|no sorry|sorry(?! (?:for|about|to|if|but|that)\b)|correction|i mean|actually no|nein warte|warte nein|no espera|espera no|non attends|attends non|nein|no|non|pardon|perdón|mejor dicho|ich meine|je veux dire|quiero decir|digo|enfin)\b/g,
+    /\b(?:no wait|wait no|no no|make that|or rather|no sorry|sorry(?! (?:for|about|to|if|but|that)\b)|correction|i mean|actually no|nein warte|warte nein|nee|no espera|espera no|non attends|attends non|nein|no|non|pardon|perdón|mejor dicho|ich meine|je veux dire|quiero decir|digo|enfin)\b/g,
     4,
   ],
   [/\b(?:actually)\b/g, 3],
 ];
+// The cues that are also apologies.
+const APOLOGIES = words("sorry pardon perdón");
 // Han cues take back the characters before them (a name is two or three).
 const CJK_CORRECTIONS = /不对|我是说|我的意思是/g;
 const CORRECTION_MARK = "\uE000";
@@ -428,6 +430,11 @@ export function analyse(text: string, language?: Language): Word[] {
       if (tokens[at + 1]?.startsWith(CORRECTION_MARK)) continue;
       // "actually" is a correction only after a fact ("at three actually four"): else it is emphasis.
       if (cue === "actually" && !previous?.fact) continue;
+      // An apology that ends the dictation corrects nothing: "… until i get there sorry".
+      if (APOLOGIES.has(cue) && tokens.slice(at + 1).every((next) => next === LINE_MARK)) {
+        result.push(makeWord(cue, line));
+        continue;
+      }
       // A correction mirrors what it replaces: "el sábado a las nueve perdón a las ocho" takes back "a las
       // nueve" (as many words as lead the correction to its first fact, and back to the last fact said
       // before the cue of the same kind), not "sábado" too.
@@ -447,8 +454,14 @@ export function analyse(text: string, language?: Language): Word[] {
         continue;
       }
       const lastFact = result.findLastIndex((word) => word.fact && word.kind === kind);
-      const taken =
-        leadsToFact && lastFact >= 0 ? Math.min(reach, Math.max(lead + 1, result.length - lastFact)) : reach;
+      // A correction that says two facts again ("chapters four and five no wait five and six") takes back
+      // the two said before it, as many words as it has.
+      const saidAgain = factRun(tokens.slice(at + 1 + lead).map((next) => makeWord(next, line)));
+      const mirrored = lead === 0 && saidAgain > 1 && factRun(result.slice(-saidAgain)) === saidAgain ? saidAgain : 0;
+      const taken = Math.max(
+        mirrored,
+        leadsToFact && lastFact >= 0 ? Math.min(reach, Math.max(lead + 1, result.length - lastFact)) : reach,
+      );
       for (let back = 1; back <= taken && back <= result.length; back++) {
         const word = result[result.length - back];
         word.optional = true;
@@ -505,6 +518,17 @@ function withNegativeAny(list: Word[]): Word[] {
     if (any >= 0 && list[index + 1 + any].text === "any") word.stem = "no";
   }
   return list;
+}
+
+// What joins two facts into one run: "four and five", "lunes o martes".
+const FACT_JOINERS = words("and or und oder y o et ou");
+
+/** How many words from the start of `list` are facts joined by "and" or "or" ("5 and 6" is 3), ending on a fact. */
+function factRun(list: Word[]): number {
+  let length = 0;
+  while (length < list.length && (list[length].fact || (FACT_JOINERS.has(list[length].text) && list[length + 1]?.fact)))
+    length++;
+  return length > 0 && list[length - 1].fact ? length : 0;
 }
 
 /** The language of German, Spanish and French a text reads as: two or more of its own function words. */

@@ -341,6 +341,21 @@ describe("how many, whose, which unit and which way", () => {
       "Salut Nico,\n\nJe te renvoie le fichier de la compta, j'avais perdu le lien.\n\nMerci !",
       "email",
     ],
+    // Another amount, a corrected shop or pair of chapters kept, another colour, a list item dropped.
+    ["les billets sont encore à septante-cinq francs", "Les billets sont encore à 70 francs.", "clean-up"],
+    ["项目预算可能还得再加两万块", "项目预算可能还得再加2千元。", "concise"],
+    ["die leergutflaschen zum rewe nee zum edeka bringen", "Die Leergutflaschen zum Rewe bringen.", "clean-up"],
+    [
+      "装修的事卧室刷浅蓝色客厅保持白色不变厨房的柜子换成灰色的",
+      "装修：\n- 卧室刷浅蓝色\n- 客厅保持白色不变\n- 厨房柜子换成白色",
+      "bullet-list",
+    ],
+    [
+      "read chapters four and five no wait five and six before thursday",
+      "Read chapters 4 and 5 before Thursday.",
+      "clean-up",
+    ],
+    ["搬家前要做的事把网退了跟物业说一声还有别忘了找房东要回押金", "- 把网退了\n- 跟物业说一声", "bullet-list"],
     // A suggestion that lost its "could" decides.
     ["i was thinking we could move the team lunch to friday", "We're moving the team lunch to Friday.", "concise"],
     ["on pourrait décaler le déjeuner à vendredi", "Déjeuner décalé à vendredi.", "concise"],
@@ -556,6 +571,37 @@ describe("how many, whose, which unit and which way", () => {
       "Salut Nico,\n\nTu peux me renvoyer le fichier de la compta ? J'ai perdu le lien.\n\nMerci !",
       "email",
     ],
+    // Spoken French punctuation, "septante", Chinese 一万二 and 2万, "nee", a sentence adverb that moved, "de
+    // la mañana" on the 24-hour clock, two facts corrected together, a spoken list's 还有 and 别忘了, an
+    // apology at the end that takes nothing back.
+    ["euh t'as besoin que je ramène du pain point d'interrogation", "T'as besoin que je ramène du pain ?", "clean-up"],
+    ["les billets sont encore à septante-cinq francs", "Les billets sont encore à 75 francs.", "clean-up"],
+    ["卫生间翻新大概要一万二左右包工包料", "卫生间翻新约12000元，包工包料。", "concise"],
+    ["项目预算可能还得再加两万块", "项目预算可能还得再加2万元。", "concise"],
+    ["十万块的预算", "10万块的预算。", "clean-up"],
+    ["die leergutflaschen zum rewe nee zum edeka bringen", "Die Leergutflaschen zum Edeka bringen.", "clean-up"],
+    [
+      "装修的事卧室刷浅蓝色客厅保持白色不变厨房的柜子换成灰色的",
+      "装修：\n- 卧室刷浅蓝色\n- 客厅保持白色不变\n- 厨房柜子换成灰色",
+      "bullet-list",
+    ],
+    [
+      "hallo frau meier die nachhilfe für tim am mittwoch muss leider ausfallen",
+      "Sehr geehrte Frau Meier,\n\nleider muss die Nachhilfe für Tim am Mittwoch ausfallen.",
+      "email",
+    ],
+    ["el vuelo sale de barajas a las siete y cuarto de la mañana", "El vuelo sale de Barajas a las 7:15.", "concise"],
+    [
+      "read chapters four and five no wait five and six before thursday",
+      "Read chapters 5 and 6 before Thursday.",
+      "clean-up",
+    ],
+    [
+      "搬家前要做的事把网退了跟物业说一声还有别忘了找房东要回押金",
+      "- 把网退了\n- 跟物业说一声\n- 找房东要回押金",
+      "bullet-list",
+    ],
+    ["can we move the meeting to three sorry", "Can we move the meeting to 3? Sorry.", "clean-up"],
     // A false start said again in another form of its word.
     [
       "euh est-ce que tu peux est-ce que tu pourrais appeler le plombier demain",
