@@ -20,8 +20,10 @@ import { judgePairs, scoreGuard } from "../../eval/guard/score-guard";
 // dev split, `r-` (first reading: 60%, 3 of 50 through; at the start of the session 58% and 5) and `s-`
 // (58%, 1 of 50; at the start of the session 56% and 1), and 200 more of the dev split, `t-` (first
 // reading: 50%, 4 of 50 through; at the start of the session 48% and 4) and `u-`, mostly German, Spanish,
-// French and Chinese (38%, 3 of 50; at the start of the session 36% and 3).
-const FLOOR = { faithfulAccepted: 0.745, unfaithfulAccepted: 12, devUnfaithfulAccepted: 5 };
+// French and Chinese (38%, 3 of 50; at the start of the session 36% and 3), and 200 more of the dev
+// split, `v-`, numbers and amounts (60%, 3 of 50; at the start of the session 48% and 4), and `w-`,
+// questions, requests and messages for others (62%, 6 of 50; at the start of the session 62% and 8).
+const FLOOR = { faithfulAccepted: 0.73, unfaithfulAccepted: 16, devUnfaithfulAccepted: 9 };
 
 describe("the faithfulness guard on the labelled pair set", () => {
   const pairs = readPairs();

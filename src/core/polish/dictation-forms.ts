@@ -99,6 +99,11 @@ export function afternoonClock(said: string, output: string): string | undefined
 // The words for one that are also an article ("un", "eine", "una"): read as words, as "a" is.
 const ONE_OR_ARTICLE = new Set(["un", "une", "uno", "una", "ein", "eine", "einen", "einem", "einer", "eins"]);
 
+/** Whether a word the dictation said may be the "1" a rewrite writes: "a", "an" or a word for one. */
+export function saysOne(word: Word): boolean {
+  return word.text === "a" || word.text === "an" || ONE_OR_ARTICLE.has(word.text);
+}
+
 /** Whether a written "1" after `previous` stands for a word for one the dictation said after that word. */
 export function saidAsArticle(previous: Word | undefined, source: Word[]): boolean {
   return source.some(

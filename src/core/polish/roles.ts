@@ -315,6 +315,33 @@ function spans(list: Word[]): Map<Word, "origin" | "place"> {
   return ends;
 }
 
+/**
+ * A fact a bulleted rewrite put on the line of another item: "exchange three hundred euros get the car
+ * serviced by friday" → "- Exchange €300 by Friday / - Get the car serviced". A fact goes with the words
+ * said next to it; one whose dictated neighbors, before and after, both went to other lines moved.
+ */
+export function movedToOtherItem(kept: Word[], written: Word[], alignment: Alignment): string[] {
+  if (new Set(written.map((word) => word.line)).size < 2) return [];
+  const lineOf = (index: number) => {
+    const at = alignment.sourceTo[index];
+    return at === undefined || kept[index].fact ? undefined : written[at].line;
+  };
+  const neighbor = (from: number, step: number) => {
+    for (let index = from + step; index >= 0 && index < kept.length; index += step) {
+      const line = lineOf(index);
+      if (line !== undefined) return line;
+    }
+    return undefined;
+  };
+  return kept.flatMap((word, index) => {
+    const at = alignment.sourceTo[index];
+    if (!word.fact || at === undefined) return [];
+    const [before, after] = [neighbor(index, -1), neighbor(index, 1)];
+    const line = written[at].line;
+    return before !== undefined && after !== undefined && before !== line && after !== line ? [word.text] : [];
+  });
+}
+
 // French says who does a thing and to whom by the pronoun's form: "tu me renvoies" (you to me), "je te
 // renvoie" (me to you). ("nous" and "vous" have one form for both, and "t'" is either: "t'es" is "tu es".)
 const FRENCH_SUBJECTS = table<string>({ je: "i", j: "i", tu: "you" });
@@ -333,6 +360,21 @@ export function swappedFrenchPersons(source: Word[], rewrite: Word[]): string[] 
   const [said, written] = [roles(source), roles(rewrite)];
   if (!said || !written || said[0] === said[1]) return [];
   return said[0] === written[1] && said[1] === written[0] ? ["tu", "je"] : [];
+}
+
+/**
+ * A person the rewrite brings in where the dictation's went: "hasta que yo la revise" → "hasta que él la
+ * revise". Only when no form of the new person was said, and no form of the old one is written.
+ */
+export function changedPersons(source: Word[], rewrite: Word[]): string[] {
+  const persons = (list: Word[]) => new Set(list.flatMap((word) => PERSON_OF.get(word.text) ?? []));
+  const [said, written] = [persons(source), persons(rewrite)];
+  const gone = [...said].filter((person) => !written.has(person));
+  const brought = [...written].filter((person) => !said.has(person));
+  // "they" may be one person: "kai said he would" → "Kai said they would" names no one new.
+  const third = (list: string[]) => list.every((person) => person === "he" || person === "she" || person === "they");
+  if (third(gone) && third(brought)) return [];
+  return gone.length > 0 && brought.length > 0 ? [gone[0], brought[0]] : [];
 }
 
 // What marks a person as the one a thing is done to or for in Spanish and French ("le presta el coche a

@@ -356,6 +356,29 @@ describe("how many, whose, which unit and which way", () => {
       "clean-up",
     ],
     ["搬家前要做的事把网退了跟物业说一声还有别忘了找房东要回押金", "- 把网退了\n- 跟物业说一声", "bullet-list"],
+    // A number written more often than said, a deadline moved to another bullet, a reminder or a message
+    // for someone carried out, another person.
+    [
+      "shopping list two pounds of apples a bag of flour five lemons and one melon",
+      "Shopping list:\n- 2 pounds of apples\n- 1 bag of flour\n- 5 lemons\n- 2 melons",
+      "bullet-list",
+    ],
+    [
+      "before the move book the van pack the kitchen by thursday and cancel the internet for june",
+      "Before the move:\n- Book the van by Thursday\n- Pack the kitchen\n- Cancel the internet for June",
+      "bullet-list",
+    ],
+    [
+      "um remind me to tell anna that the dentist moved to four on friday",
+      "Anna, the dentist moved to 4 on Friday.",
+      "concise",
+    ],
+    ["en gros dis à julie de réserver la salle pour douze personnes", "Réserve la salle pour 12 personnes.", "concise"],
+    [
+      "dile a ana que no firme el contrato hasta que yo lo lea",
+      "Dile a Ana que no firme el contrato hasta que él lo lea.",
+      "clean-up",
+    ],
     // A suggestion that lost its "could" decides.
     ["i was thinking we could move the team lunch to friday", "We're moving the team lunch to Friday.", "concise"],
     ["on pourrait décaler le déjeuner à vendredi", "Déjeuner décalé à vendredi.", "concise"],
@@ -602,6 +625,38 @@ describe("how many, whose, which unit and which way", () => {
       "bullet-list",
     ],
     ["can we move the meeting to three sorry", "Can we move the meeting to 3? Sorry.", "clean-up"],
+    // Each "1" a word for one, a deadline kept with its item, a reminder kept, "tell you" as a lead-in, the
+    // same persons.
+    [
+      "shopping list two pounds of apples a bag of flour five lemons and one melon",
+      "Shopping list:\n- 2 pounds of apples\n- 1 bag of flour\n- 5 lemons\n- 1 melon",
+      "bullet-list",
+    ],
+    [
+      "before the move book the van pack the kitchen by thursday and cancel the internet for june",
+      "Before the move:\n- Book the van\n- Pack the kitchen by Thursday\n- Cancel the internet for June",
+      "bullet-list",
+    ],
+    [
+      "um remind me to tell anna that the dentist moved to four on friday",
+      "Remind me: tell Anna the dentist moved to 4 on Friday.",
+      "concise",
+    ],
+    [
+      "so what i wanted to tell you is that the dentist moved to four on friday",
+      "The dentist moved to 4 on Friday.",
+      "concise",
+    ],
+    [
+      "en gros dis à julie de réserver la salle pour douze personnes",
+      "Dis à Julie de réserver la salle pour 12 personnes.",
+      "concise",
+    ],
+    [
+      "dile a ana que no firme el contrato hasta que yo lo lea",
+      "Dile a Ana que no firme el contrato hasta que yo lo lea.",
+      "clean-up",
+    ],
     // A false start said again in another form of its word.
     [
       "euh est-ce que tu peux est-ce que tu pourrais appeler le plombier demain",
