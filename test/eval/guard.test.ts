@@ -22,8 +22,10 @@ import { judgePairs, scoreGuard } from "../../eval/guard/score-guard";
 // reading: 50%, 4 of 50 through; at the start of the session 48% and 4) and `u-`, mostly German, Spanish,
 // French and Chinese (38%, 3 of 50; at the start of the session 36% and 3), and 200 more of the dev
 // split, `v-`, numbers and amounts (60%, 3 of 50; at the start of the session 48% and 4), and `w-`,
-// questions, requests and messages for others (62%, 6 of 50; at the start of the session 62% and 8).
-const FLOOR = { faithfulAccepted: 0.73, unfaithfulAccepted: 16, devUnfaithfulAccepted: 9 };
+// questions, requests and messages for others (62%, 6 of 50; at the start of the session 62% and 8), and
+// 120 `q-` pairs of the sealed split, written the same way that session and scored once, at its end
+// (70%, 4 of 60 through; the guard at the start of the session: 66.7% and 5).
+const FLOOR = { faithfulAccepted: 0.73, unfaithfulAccepted: 20, devUnfaithfulAccepted: 9 };
 
 describe("the faithfulness guard on the labelled pair set", () => {
   const pairs = readPairs();
