@@ -25,7 +25,7 @@ import { judgePairs, scoreGuard } from "../../eval/guard/score-guard";
 // questions, requests and messages for others (62%, 6 of 50; at the start of the session 62% and 8), and
 // 120 `q-` pairs of the sealed split, written the same way that session and scored once, at its end
 // (70%, 4 of 60 through; the guard at the start of the session: 66.7% and 5).
-const FLOOR = { faithfulAccepted: 0.73, unfaithfulAccepted: 20, devUnfaithfulAccepted: 9 };
+const FLOOR = { faithfulAccepted: 0.73, unfaithfulAccepted: 19, devUnfaithfulAccepted: 8 };
 
 describe("the faithfulness guard on the labelled pair set", () => {
   const pairs = readPairs();

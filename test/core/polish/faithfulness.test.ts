@@ -379,6 +379,12 @@ describe("how many, whose, which unit and which way", () => {
       "Dile a Ana que no firme el contrato hasta que él lo lea.",
       "clean-up",
     ],
+    // German "Kind" (a child) is no sign-off word or hedge: "pro Kind" is not "pro Familie".
+    [
+      "hallo julia die klassenfahrt kostet zweihundertvierzig euro pro kind und die erste rate von hundert euro muss bis zum ersten april überwiesen werden gruß thomas",
+      "Hallo Julia,\n\ndie Klassenfahrt kostet 240 Euro pro Familie. Die erste Rate von 100 Euro muss bis zum 1. April überwiesen werden.\n\nGruß\nThomas",
+      "email",
+    ],
     // A suggestion that lost its "could" decides.
     ["i was thinking we could move the team lunch to friday", "We're moving the team lunch to Friday.", "concise"],
     ["on pourrait décaler le déjeuner à vendredi", "Déjeuner décalé à vendredi.", "concise"],
@@ -656,6 +662,17 @@ describe("how many, whose, which unit and which way", () => {
       "dile a ana que no firme el contrato hasta que yo lo lea",
       "Dile a Ana que no firme el contrato hasta que yo lo lea.",
       "clean-up",
+    ],
+    // German "Kind" kept; "Kind regards" signs an English email.
+    [
+      "hallo julia die klassenfahrt kostet zweihundertvierzig euro pro kind gruß thomas",
+      "Hallo Julia,\n\ndie Klassenfahrt kostet 240 Euro pro Kind.\n\nGruß\nThomas",
+      "email",
+    ],
+    [
+      "hi julia the class trip costs two hundred forty euros per child thanks thomas",
+      "Hi Julia,\n\nThe class trip costs €240 per child.\n\nKind regards,\nThomas",
+      "email",
     ],
     // A false start said again in another form of its word.
     [
