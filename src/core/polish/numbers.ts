@@ -6,7 +6,6 @@
  * afternoon" = "2 p.m."). `words.ts` runs these steps over a text's tokens, in order.
  */
 import { HAN_UNITS } from "./chinese";
-import type { Language } from "./words";
 import { table, words } from "./word-sets";
 
 export const UNIT_WORDS = words(
@@ -436,9 +435,10 @@ export function isNumberWord(token: string): boolean {
  * Replaces runs of number words by the digits people write for them: "three hundred and forty two" → 342,
  * "two oh four" → 204, "nineteen ninety nine" → 1999, "nine thirty" → 930 (as "9:30" normalises),
  * "three point five" → 35 (as "3.5"), "half past three" → 330, "quatre vingt dix" → 90.
- * "one" and "second" alone stay words unless a number is next to them.
+ * "one" and "second" alone stay words unless a number is next to them. `spanish`: the text is Spanish, the
+ * one language where "once" is a number (11).
  */
-export function numbersToDigits(input: string[], language?: Language): string[] {
+export function numbersToDigits(input: string[], spanish = false): string[] {
   const tokens = clockTimes(input.flatMap(splitCompound));
   const out: string[] = [];
   let index = 0;
@@ -457,7 +457,7 @@ export function numbersToDigits(input: string[], language?: Language): string[] 
           isNumberish(tokens[end + 1]));
       if (!isNumberWord(token) && !joiner && !/^\d+$/.test(token)) break;
       // Spanish "once" (11) is the English word "once" in any other text.
-      if (token === "once" && language !== "es") break;
+      if (token === "once" && !spanish) break;
       if (/^\d+$/.test(token) && run.length > 0 && !(previous in SCALES) && !DECIMAL_POINTS.has(previous)) break;
       run.push(token);
       end++;

@@ -407,7 +407,7 @@ export function analyse(text: string, language?: Language): Word[] {
           clockPhrases(
             numbersToDigits(
               englishAmountWords(spokenFractions(withoutStutters(raw.flatMap(splitCjk).flatMap(expandAbbreviation)))),
-              read,
+              read === "es",
             ),
           ),
         ),
