@@ -6,7 +6,7 @@
  */
 import type { Lexicon } from "./lexicon";
 import { words } from "./word-sets";
-import type { Word } from "./words";
+import { ONE_ARTICLES, type Word } from "./words";
 
 // Chinese measure words that count a thing: said without a number, they count one.
 const HAN_MEASURES = new Set(["个", "件", "张", "本", "盒", "瓶", "杯", "位", "台", "次", "份", "把", "辆", "天"]);
@@ -97,11 +97,11 @@ export function afternoonClock(said: string, output: string): string | undefined
 }
 
 // The words for one that are also an article ("un", "eine", "una"): read as words, as "a" is.
-const ONE_OR_ARTICLE = new Set(["un", "une", "uno", "una", "ein", "eine", "einen", "einem", "einer", "eins"]);
+const ONE_OR_ARTICLE = new Set([...ONE_ARTICLES, "eins"].filter((word) => word !== "a" && word !== "an"));
 
 /** Whether a word the dictation said may be the "1" a rewrite writes: "a", "an" or a word for one. */
 export function saysOne(word: Word): boolean {
-  return word.text === "a" || word.text === "an" || ONE_OR_ARTICLE.has(word.text);
+  return ONE_ARTICLES.has(word.text) || word.text === "eins";
 }
 
 /** Whether a written "1" after `previous` stands for a word for one the dictation said after that word. */

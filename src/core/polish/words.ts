@@ -379,7 +379,7 @@ const CORRECTION_MARK = "\uE000";
 const LINE_MARK = "\uE001";
 
 // The articles that count one of a measure after them: "a kilo", "ein Kilo", "un kilo", "una milla".
-const ONE_ARTICLES = words("a an ein eine einen einem einer un une uno una");
+export const ONE_ARTICLES = words("a an ein eine einen einem einer un une uno una");
 
 // The words after which "one" is a pronoun.
 const ONE_AS_PRONOUN_AFTER = words("the this that which another each every any");
