@@ -31,7 +31,7 @@ export interface GuardPair {
    * were written after the guard's rules, by someone who saw neither the guard nor the other pairs, to
    * measure how its rules carry over to text nobody tuned them on. Never read `holdout` pairs one by one.
    * `sealed` pairs were written the same way later still and are kept so: only their scores are read (each
-   * batch, `g-`, `m-`, `q-`, once when it was written and again at the end of the work it measured).
+   * batch, `g-`, `m-`, `q-`, `z-`, once when it was written and again at the end of the work it measured).
    */
   split: (typeof PAIR_SPLITS)[number];
 }
