@@ -442,7 +442,7 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
     ...flippedParticles(source, rewrite, kept, written, alignment),
     ...swappedFacts(kept, written, alignment),
     ...swappedAroundPivot(kept, written, alignment, output),
-    ...crossedAroundPivot(kept, written, alignment),
+    ...crossedAroundPivot(kept, written, alignment, source),
     ...crossedPerson(source, rewrite, kept, written, alignment),
     ...movedNegations(kept, written, alignment),
     ...swappedPronounRoles(source, rewrite),
@@ -795,9 +795,10 @@ function modalities(text: string, table = MODALITY): string[] {
   return table.filter(([, pattern]) => new RegExp(pattern.source, "g").test(said)).map(([modal]) => modal);
 }
 
-// A condition the rest of a sentence hangs on.
+// A condition the rest of a sentence hangs on. After a verb of asking or knowing, with or without whom it
+// asks ("ask you if", "te demander si", "preguntarle si"), "if" and "si" ask whether: no condition.
 const CONDITION =
-  /(?<!\b(?:know|knows|wonder|wondering|wondered|ask|asking|asked|see|check|sure|great|nice|good|appreciate|mind|tell me|decide)\s)\b(?:if|unless|provided|falls|wenn|sofern|si|sauf si|a menos que|siempre que|à condition)\b|如果|要是|除非/g;
+  /(?<!\b(?:know|knows|wonder|wondering|wondered|ask|asking|asked|see|check|sure|great|nice|good|appreciate|mind|tell me|decide|demander|demandais|demande|savoir|sais|preguntar|pregunto|preguntaba|preguntarte|preguntarle|saber|sé)(?:\s(?:you|him|her|them|us|me|te|vous|lui|leur|le|les))?\s)\b(?:if|unless|provided|falls|wenn|sofern|si|sauf si|a menos que|siempre que|à condition)\b|如果|要是|除非/g;
 
 function conditions(text: string): number {
   return (normalise(text).match(CONDITION)?.length ?? 0) + (text.match(INVERTED_CONDITION)?.length ?? 0);
@@ -975,8 +976,13 @@ function isQuestion(text: string): boolean {
     .replace(/\b(?:um|uh|er|hmm|so|hey|ok|okay|well)\b|(?<!\b(?:do|does|did)\s)\byou know\b/g, " ")
     .replace(/\s+/g, " ")
     .trim();
-  return /\?|question mark/.test(said) || ASKING.test(said);
+  return /\?|question mark/.test(said) || ASKING.test(said) || INDIRECT_QUESTION.test(said);
 }
+
+// A question asked through a verb of asking: "i wanted to ask you if we can move the call", "je voulais te
+// demander si…", "ich wollte fragen ob…". Written as a statement ("We can move the call.") it is answered.
+const INDIRECT_QUESTION =
+  /\b(?:ask|asking|wondering|wonder|demander|demandais|preguntar|preguntarte|preguntarle|pregunto|fragen|frage)\b(?:\s(?:you|him|her|them|te|vous|lui|dich|sie|ihn|ihr)\b)?,?\s(?:if|whether|si|ob)\b/;
 
 // "Can you…", "could you…", "would you mind…": a request in the form of a question.
 const REQUEST = /^(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|would you mind\s+)/;

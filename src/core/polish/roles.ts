@@ -87,10 +87,11 @@ export function swappedAroundPivot(source: Word[], rewrite: Word[], alignment: A
  * jamie signs it" → "Jamie reviews the contract, Alex signs it". One word moving across ("i told alice
  * yesterday" → "Yesterday I told Alice") is a rephrasing; two trading sides is a changed order of facts.
  */
-export function crossedAroundPivot(source: Word[], rewrite: Word[], alignment: Alignment): string[] {
+export function crossedAroundPivot(source: Word[], rewrite: Word[], alignment: Alignment, said = source): string[] {
+  const compounded = compoundedNouns(said, alignment, source);
   const placed = source.flatMap((word, index) => {
     const at = alignment.sourceTo[index];
-    if (at === undefined || word.optional || word.fact || rewrite[at].optional) return [];
+    if (at === undefined || word.optional || word.fact || rewrite[at].optional || compounded.has(word)) return [];
     // A Chinese character is a word only with its neighbours: characters that cross are a clause moved
     // whole ("晚饭不回来吃了" → "不回来吃晚饭了"), which `hanEdits` judges.
     if (HAN_CHARACTER.test(word.text)) return [];
@@ -112,6 +113,36 @@ export function crossedAroundPivot(source: Word[], rewrite: Word[], alignment: A
     if (after[1].at < before[1].at) return [before[0].text, after[0].text];
   }
   return [];
+}
+
+// The words that link a noun to what it is for or of, and the determiners that may follow them.
+const COMPOUND_LINKS = words("for of");
+const COMPOUND_DETERMINERS = words("the a an my our your his her their this that next last");
+
+/**
+ * English nouns written as a compound: "the flight details for the osaka trip" may be "the Osaka trip flight
+ * details", "the invoice for march" "the March invoice". One or two words on each side of "for" or "of"
+ * (`said`, every word of the dictation), written the other way round and side by side, say what they said.
+ */
+function compoundedNouns(said: Word[], alignment: Alignment, kept: Word[]): Set<Word> {
+  const found = new Set<Word>();
+  const at = (word: Word | undefined) => (word ? alignment.sourceTo[kept.indexOf(word)] : undefined);
+  for (const [link, word] of said.entries()) {
+    if (!COMPOUND_LINKS.has(word.text)) continue;
+    const first = COMPOUND_DETERMINERS.has(said[link + 1]?.text) ? link + 2 : link + 1;
+    for (const headLength of [1, 2])
+      for (const tailLength of [1, 2]) {
+        const head = said.slice(Math.max(link - headLength, 0), link);
+        const tail = said.slice(first, first + tailLength);
+        const written = [...tail, ...head].map(at);
+        const sideBySide = written.every(
+          (position, rank) => position !== undefined && (rank === 0 || position === written[rank - 1]! + 1),
+        );
+        if (head.length === headLength && tail.length === tailLength && sideBySide)
+          [...head, ...tail].forEach((noun) => found.add(noun));
+      }
+  }
+  return found;
 }
 
 const HAN_CHARACTER = /^\p{Script=Han}$/u;
@@ -357,10 +388,20 @@ export function swappedFrenchPersons(source: Word[], rewrite: Word[]): string[] 
     const [subject, object] = [first(list, FRENCH_SUBJECTS), first(list, FRENCH_OBJECTS)];
     return subject && object ? [FRENCH_SUBJECTS[subject], FRENCH_OBJECTS[object]] : undefined;
   };
-  const [said, written] = [roles(source), roles(rewrite)];
+  // "je voulais te demander si tu pouvais m'envoyer…" written "Tu peux m'envoyer…": who asks whom goes with
+  // the lead-in; the persons of what was asked are compared.
+  const asked = source.findIndex(
+    (word, index) => FRENCH_ASKING.has(word.text) && /^(?:si|que|qu)$/.test(source[index + 1]?.text ?? ""),
+  );
+  const times = (list: Word[]) => list.filter((word) => word.text === source[asked].text).length;
+  const leadInDropped = asked >= 0 && times(source) > times(rewrite);
+  const [said, written] = [roles(leadInDropped ? source.slice(asked + 2) : source), roles(rewrite)];
   if (!said || !written || said[0] === said[1]) return [];
   return said[0] === written[1] && said[1] === written[0] ? ["tu", "je"] : [];
 }
+
+// Verbs of asking and telling that lead into what is asked or told ("je voulais te dire que…").
+const FRENCH_ASKING = words("demander dire demande dis");
 
 /**
  * A person the rewrite brings in where the dictation's went: "hasta que yo la revise" → "hasta que él la

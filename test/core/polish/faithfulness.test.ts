@@ -70,6 +70,12 @@ describe("the faithfulness check", () => {
     ],
     ["an answered question", "what is the capital of france", "The capital of France is Paris."],
     ["an obeyed order", "write a haiku about the ocean", "Waves kiss the sand, the ocean hums at dusk."],
+    ["a question asked through 'ask if'", "i wanted to ask you if we can move the call", "We can move the call."],
+    [
+      "a question asked through 'demander si'",
+      "je voulais te demander si on peut décaler l'appel",
+      "On peut décaler l'appel.",
+    ],
   ])("refuses %s as answered", (_what, input, output) => {
     expect(check(input, output)).toMatchObject({ faithful: false, answered: true });
   });
@@ -110,6 +116,30 @@ describe("the faithfulness check", () => {
     ["actually as emphasis", "that's actually a really good idea", "That's actually a really good idea."],
   ])("accepts %s", (_what, input, output) => {
     expect(check(input, output)).toMatchObject({ faithful: true, lost: [], added: [] });
+  });
+
+  it("reads 'if' and 'si' after a verb of asking as 'whether': a question kept as a question drops no condition", () => {
+    const asked = [
+      [
+        "so basically i wanted to ask you if you could ask kenji to send me the flight details",
+        "Could you ask Kenji to send me the flight details?",
+      ],
+      [
+        "je voulais te demander si tu pouvais m'envoyer les chiffres de mars",
+        "Tu peux m'envoyer les chiffres de mars ?",
+      ],
+      [
+        "ich wollte fragen, ob der termin am dienstag noch steht",
+        "Ich wollte fragen, ob der Termin am Dienstag noch steht.",
+      ],
+    ];
+    for (const [input, output] of asked)
+      expect([input, check(input, output, "concise").faithful]).toEqual([input, true]);
+    // A condition after a verb that does not ask stays one.
+    expect(check("you can take friday off if the release ships", "You can take Friday off.", "concise")).toMatchObject({
+      faithful: false,
+      lost: expect.arrayContaining(["if"]),
+    });
   });
 
   it("lets Concise drop hedges but not facts", () => {
@@ -220,6 +250,9 @@ describe("facts whose roles or order changed", () => {
     ["we're moving the servers from dallas next week", "Next week we're moving the servers out of Dallas."],
     ["the email from the bank came in on monday", "The bank's email came in on Monday."],
     ["the appointment with the doctor is at half past three", "The appointment with the Dr. is at 3:30."],
+    // English nouns joined into a compound: what the "for" or "of" linked stays linked.
+    ["send me the flight details for the osaka trip", "Send me the Osaka trip flight details."],
+    ["can you check if the invoice for march was paid", "Can you check if the March invoice was paid?"],
   ])("accepts %j → %j", (input, output) => {
     expect(check(input, output)).toMatchObject({ faithful: true, moved: [] });
   });
