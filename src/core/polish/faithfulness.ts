@@ -451,7 +451,7 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
     ...swappedFromTo(input, output),
     ...swappedSteps(input, output),
     ...crossedHanPerson(source, rewrite),
-    ...changedRecipients(source, rewrite),
+    ...changedRecipients(source, rewrite, capitalisesNouns ? new Set() : openingNames(output, lex)),
     ...changedPersons(source, rewrite),
     ...(style === "bullet-list" ? movedToOtherItem(kept, written, alignment) : []),
     ...(language === "fr" ? swappedFrenchPersons(source, rewrite) : []),
@@ -564,6 +564,16 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
  * The plain words of each sentence of `output` that shares no word with the dictation, in any form the
  * style allows; a style's own words (a greeting, a sign-off) and function words make no sentence.
  */
+/** The words no table knows that open a sentence or a line of `output` with a capital: most likely names. */
+function openingNames(output: string, lex: Lexicon): Set<string> {
+  const openings = output.normalize("NFKC").matchAll(/(?:^|[.!?:\n]\s*)(?:[-•*]\s*)?(\p{Lu}\p{Ll}+)\b/gu);
+  return new Set(
+    [...openings]
+      .map((match) => match[1].toLowerCase())
+      .filter((word) => !lex.knows(word) && !FUNCTION_WORDS.has(word)),
+  );
+}
+
 function madeUpSentences(output: string, source: Word[], style: StyleId, language?: Language): string[] {
   const styleWords = styleWordsOf(style, language);
   const saidStems = new Set(source.map((word) => word.stem));
@@ -679,8 +689,10 @@ function changedWords(
   const changed = (a: string, b: string) =>
     lex.unrelated(a, b) || (keepsWords && lex.knows(a) && lex.knows(b) && lex.relation(a, b) === undefined);
   return lostAt.flatMap((index) => {
-    const from = lastDefined(alignment.sourceTo, index) + 1;
-    const to = nextDefined(alignment.sourceTo, index) ?? written.length;
+    // A style that keeps the words keeps their places too: a word of its own anywhere may stand for the one
+    // gone ("im bad die fliesen reparieren" → "Fliesen in der Küche reparieren").
+    const from = keepsWords ? 0 : lastDefined(alignment.sourceTo, index) + 1;
+    const to = keepsWords ? written.length : (nextDefined(alignment.sourceTo, index) ?? written.length);
     return written
       .slice(from, to)
       .flatMap((word, at) =>

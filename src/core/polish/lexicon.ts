@@ -338,8 +338,19 @@ function makeThesaurus(
     const other = base(word);
     return other && groups.has(stemmed(other)) ? [stemmed(other)] : [own];
   };
+  // Snowball may stem two forms of one word apart, one of them onto another word: French "oublie" onto
+  // "oubl" (the noun "oubli"), "oublier" onto "oubli". Keys one or two letters apart, the shorter a prefix
+  // of the longer, are read as one word.
+  const sameWord = (left: string[], right: string[]) =>
+    left.some((one) =>
+      right.some((other) => {
+        const [short, long] = one.length <= other.length ? [one, other] : [other, one];
+        return short.length >= 4 && long.length - short.length <= 2 && long.startsWith(short);
+      }),
+    );
   const related = (a: string, b: string) => {
     const [left, right] = [keys(a), keys(b)];
+    if (sameWord(left, right)) return true;
     const [inLeft, inRight] = [
       left.flatMap((key) => groups.get(key) ?? []),
       right.flatMap((key) => groups.get(key) ?? []),

@@ -271,10 +271,18 @@ export function movedNegations(source: Word[], rewrite: Word[], alignment: Align
     const firstAfter = rewrite.findIndex(
       (word, index) => index > negation && word.kind !== "negation" && alignment.rewriteTo[index] !== undefined,
     );
+    // French negates the verb before "pas" ("n'oublie pas de fermer") and the infinitive after it ("ne pas
+    // oublier de fermer"): the same verb, so no move.
+    const verb = FRENCH_NEGATIONS.has(source[at].text)
+      ? source.findLastIndex((word, index) => index < at && alignment.sourceTo[index] !== undefined)
+      : -1;
+    if (verb >= 0 && alignment.sourceTo[verb] === firstAfter) continue;
     if (firstAfter !== target) moved.push("not", source[next].text);
   }
   return moved;
 }
+
+const FRENCH_NEGATIONS = words("pas jamais plus rien point");
 
 // Prepositions that say where a thing comes from, and those that place it or say where it goes: "pick up
 // jake from practice" is not "drop jake off at practice". (French "de" and Spanish "de" and "a" mostly mean
@@ -349,8 +357,16 @@ function spans(list: Word[]): Map<Word, "origin" | "place"> {
 /**
  * A fact a bulleted rewrite put on the line of another item: "exchange three hundred euros get the car
  * serviced by friday" → "- Exchange €300 by Friday / - Get the car serviced". A fact goes with the words
- * said next to it; one whose dictated neighbors, before and after, both went to other lines moved.
+ * said next to it; one whose dictated neighbors, before and after, both went to other lines moved. A fact
+ * said first or last has one neighbor: it moved when that went to another line and the fact went to the
+ * line of other words ("…renew the car registration before the fifteenth" → "- Pay the electric bill
+ * before the 15th"), not to a heading of its own ("By Friday:").
  */
+// Prepositions that tie a date, time or amount to what it is said of.
+const FACT_LINKS = words(
+  "before after by until till on at in from to for since vor nach bis am um ab avant après jusqu pour depuis antes después hasta desde para",
+);
+
 export function movedToOtherItem(kept: Word[], written: Word[], alignment: Alignment): string[] {
   if (new Set(written.map((word) => word.line)).size < 2) return [];
   const lineOf = (index: number) => {
@@ -359,6 +375,8 @@ export function movedToOtherItem(kept: Word[], written: Word[], alignment: Align
   };
   const neighbor = (from: number, step: number) => {
     for (let index = from + step; index >= 0 && index < kept.length; index += step) {
+      // The word that ties the fact to its item goes with it ("before the 15th").
+      if (FACT_LINKS.has(kept[index].text)) continue;
       const line = lineOf(index);
       if (line !== undefined) return line;
     }
@@ -369,7 +387,12 @@ export function movedToOtherItem(kept: Word[], written: Word[], alignment: Align
     if (!word.fact || at === undefined) return [];
     const [before, after] = [neighbor(index, -1), neighbor(index, 1)];
     const line = written[at].line;
-    return before !== undefined && after !== undefined && before !== line && after !== line ? [word.text] : [];
+    if (before === undefined || after === undefined) {
+      const other = before ?? after;
+      const amongWords = kept.some((said, at) => !said.fact && lineOf(at) === line);
+      return other !== undefined && other !== line && amongWords ? [word.text] : [];
+    }
+    return before !== line && after !== line ? [word.text] : [];
   });
 }
 
@@ -426,18 +449,20 @@ const PREPOSITIONS = words(
 );
 
 /**
- * A name said bare (who does it) and written after "a" or "à" (to whom it is done), or the other way round:
+ * A name said bare (who does it) and written after "a" or "à" (to whom it is done), or the other way round
+ * (`openingNames`: the words no table knows that open a sentence of the rewrite with a capital, "Thomas m'a
+ * prêté…", which `markNames` cannot tell from any first word):
  * "marta le va a prestar el coche" → "le va a prestar el coche a Marta". Spanish and French may put a
  * subject after its verb, so the marking, not the place, says the role.
  */
-export function changedRecipients(source: Word[], rewrite: Word[]): string[] {
+export function changedRecipients(source: Word[], rewrite: Word[], openingNames: ReadonlySet<string>): string[] {
   const role = (list: Word[], index: number) => {
     const before = list[index - 1]?.text ?? "";
     return RECIPIENT.has(before) ? "recipient" : PREPOSITIONS.has(before) ? undefined : "bare";
   };
   const once = (list: Word[], text: string) => list.filter((word) => word.text === text).length === 1;
   return rewrite.flatMap((word, at) => {
-    if (!word.name || !once(rewrite, word.text) || !once(source, word.text)) return [];
+    if (!(word.name || openingNames.has(word.text)) || !once(rewrite, word.text) || !once(source, word.text)) return [];
     const [said, wrote] = [
       role(
         source,

@@ -25,6 +25,19 @@ describe("the German, Spanish and French thesauri", () => {
     expect(lexiconFor(language).relation(form, base)).toBe("synonym");
   });
 
+  it("reads two forms of one verb that Snowball stems apart as one word, and different verbs still as different", () => {
+    // "oublie" stems onto the noun "oubli", "oublier" does not.
+    expect(lexiconFor("fr").unrelated("oublie", "oublier")).toBe(false);
+    expect(lexiconFor("fr").unrelated("acheter", "vendre")).toBe(true);
+    expect(
+      check(
+        "avant les vacances dis à inès d'arroser les plantes et n'oublie pas de fermer le gaz",
+        "Avant les vacances :\n- Dire à Inès d'arroser les plantes\n- Ne pas oublier de fermer le gaz",
+        "bullet-list",
+      ),
+    ).toMatchObject({ faithful: true });
+  });
+
   it("keeps both readings of a form that is also a word of its own", () => {
     // "erkrankt" is an adjective listed with "krank", and a form of "erkranken".
     expect(lexiconFor("de").relation("krank", "erkrankt")).toBe("synonym");
