@@ -473,10 +473,16 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
     !SUGGESTS.test(normalise(output)) &&
     !isQuestionOrOrder(input) &&
     !output.includes("?");
-  // "it might affect my aid" is not "it will affect my aid": a possibility that goes where a "will" is
-  // written became a certainty.
+  // "it might affect my aid" is not "it will affect my aid", and "the cabin might still be free" is not
+  // "the cabin's still free": a possibility is hardened where a "will" stands, and a stated "might" when no
+  // word of the rewrite keeps it open. ("vielleicht" and "maybe" also soften a question or a request.)
+  const writtenModalities = modalities(output);
+  const stated = /\bmight\b/.test(normalise(input)) && !isQuestionOrOrder(input);
   const hardened =
-    saidModalities.includes("may") && !modalities(output).includes("may") && modalities(output).includes("will");
+    saidModalities.includes("may") &&
+    !writtenModalities.includes("may") &&
+    (writtenModalities.includes("will") ||
+      (stated && !writtenModalities.includes("can") && uncertainties(output) <= uncertainties(input)));
   if (possibilityLost) lostFacts.push("could");
   if (hardened) lostFacts.push("might");
   const saidOrder = modalities(input, SEQUENCE);
@@ -763,6 +769,13 @@ const MODALITY: [string, RegExp][] = [
 ];
 
 // The conditional of "can", with which people suggest: "we could", "wir könnten", "on pourrait", "podríamos".
+// Words that keep a possibility open where "might" said it (a rewrite that brings in one more than it said).
+const UNCERTAIN =
+  /\b(?:maybe|probably|likely|unlikely|possible|possibility|chance|in case|wohl|eventuell|möglicherweise|möglich|wahrscheinlich|falls|probablement|probable|possible|sans doute|au cas où|posible|probable|probablemente|a lo mejor|puede que|igual|por si)\b|或许|大概|说不定|万一/;
+function uncertainties(text: string): number {
+  return normalise(text).match(new RegExp(UNCERTAIN.source, "gu"))?.length ?? 0;
+}
+
 const SUGGESTION =
   /\b(?:could|könnte|könnten|könntest|pourrait|pourrions|pourriez|pourrais|podría|podríamos|podrías|podrían)\b/;
 // What suggests in other words: "let's", "how about", "lass uns", "et si", "qué tal si".
@@ -988,13 +1001,17 @@ function isQuestion(text: string): boolean {
     .replace(/\b(?:um|uh|er|hmm|so|hey|ok|okay|well)\b|(?<!\b(?:do|does|did)\s)\byou know\b/g, " ")
     .replace(/\s+/g, " ")
     .trim();
-  return /\?|question mark/.test(said) || ASKING.test(said) || INDIRECT_QUESTION.test(said);
+  return /\?|question mark/.test(said) || ASKING.test(said) || INDIRECT_QUESTION.test(said) || HAN_QUESTION.test(said);
 }
 
+// A Chinese question: a verb asked both ways (能不能, 有没有, 是不是) or with 否 (是否, 能否), or 吗 ending a clause.
+const HAN_QUESTION = /(\p{Script=Han})[不没]\1|[是能可]否|吗(?=$|[\s,，。.!！])/u;
+
 // A question asked through a verb of asking: "i wanted to ask you if we can move the call", "je voulais te
-// demander si…", "ich wollte fragen ob…". Written as a statement ("We can move the call.") it is answered.
+// demander si…", "ich wollte fragen ob…", "does anyone know if…" anywhere in the text. Written as a
+// statement ("We can move the call.") it is answered.
 const INDIRECT_QUESTION =
-  /\b(?:ask|asking|wondering|wonder|demander|demandais|preguntar|preguntarte|preguntarle|pregunto|fragen|frage)\b(?:\s(?:you|him|her|them|te|vous|lui|dich|sie|ihn|ihr)\b)?,?\s(?:if|whether|si|ob)\b/;
+  /\b(?:do|does)\s(?:you|anyone|anybody|someone|somebody|everyone)\sknow\b|\b(?:ask|asking|wondering|wonder|demander|demandais|preguntar|preguntarte|preguntarle|pregunto|fragen|frage)\b(?:\s(?:you|him|her|them|te|vous|lui|dich|sie|ihn|ihr)\b)?,?\s(?:if|whether|si|ob)\b/;
 
 // "Can you…", "could you…", "would you mind…": a request in the form of a question.
 const REQUEST = /^(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|would you mind\s+)/;

@@ -142,6 +142,47 @@ describe("the faithfulness check", () => {
     });
   });
 
+  it("refuses a Chinese question or a 'does anyone know if' written as its answer, and keeps it asked", () => {
+    const answered: [string, string, StyleId][] = [
+      ["嗯你帮我问一下小陈那个报告他周四之前能不能交", "小陈周四之前能交报告。", "concise"],
+      ["那个你帮我问一下小李他周三能不能来加班", "你跟小李说一下，让他周三来加班。", "casual"],
+      [
+        "quick question for the group does anyone know if the garage on fifth street is open on sundays",
+        "The Fifth Street garage is open on Sundays.",
+        "concise",
+      ],
+    ];
+    for (const [input, output, style] of answered)
+      expect([input, check(input, output, style).answered]).toEqual([input, true]);
+    const asked: [string, string, StyleId][] = [
+      ["你帮我问一下小陈他周四之前能不能交报告", "帮我问一下小陈，他周四之前能不能交报告？", "concise"],
+      ["我下周的复查是不是可以改到周四", "我下周的复查能否改到周四？", "concise"],
+      [
+        "does anyone know if the garage on fifth street is open on sundays",
+        "Does anyone know if the Fifth Street garage is open on Sundays?",
+        "concise",
+      ],
+    ];
+    for (const [input, output, style] of asked)
+      expect([input, check(input, output, style).faithful]).toEqual([input, true]);
+  });
+
+  it("refuses a stated 'might' written as a fact, and keeps one a rewrite keeps open", () => {
+    const input = "the cabin might still be free the weekend of the twelfth so we should probably book soon";
+    expect(
+      check(input, "The cabin's still free the weekend of the 12th, so we should probably book soon.", "casual"),
+    ).toMatchObject({ faithful: false, lost: ["might"] });
+    for (const output of [
+      "The cabin might still be free the weekend of the 12th, so we should probably book soon.",
+      "The cabin may still be free the weekend of the 12th, so we should probably book soon.",
+    ])
+      expect(check(input, output, "casual")).toMatchObject({ faithful: true });
+    // "vielleicht" softens a question: no possibility to keep.
+    expect(
+      check("hast du vielleicht lust am sonntag wandern zu gehen", "Lust, am Sonntag wandern zu gehen?", "casual").lost,
+    ).not.toContain("might");
+  });
+
   it("lets Concise drop hedges but not facts", () => {
     const input =
       "so basically what i'm trying to say is that i think we should probably move the launch to next week you know";
