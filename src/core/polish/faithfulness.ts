@@ -37,6 +37,7 @@ import {
   saidAsArticle,
   saysOne,
 } from "./dictation-forms";
+import { changedHanNames } from "./han-names";
 import { hanOpposites, oppositeCharacters } from "./han-opposites";
 import { joinSeparableVerbs, pairCompounds } from "./german";
 import { type Lexicon, lexicon, lexiconFor, type Relation } from "./lexicon";
@@ -222,7 +223,10 @@ const REPLY_OPENINGS =
 /** Reads the word tables a check of a rewrite of `input` will use, so the check itself does not wait for them. */
 export function loadCheckTables(input: string): void {
   lexiconFor(textLanguage(normalise(input)));
-  if (HAN.test(input)) hanOpposites(input, input);
+  if (HAN.test(input)) {
+    hanOpposites(input, input);
+    changedHanNames(input, input);
+  }
 }
 
 /** Checks a rewrite against its input; see the module comment for what passes. */
@@ -415,6 +419,9 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
 
   const factsAdded = addedFacts.length;
   const chinese = hanEdits(kept, written, alignment.sourceTo, alignment.rewriteTo, !rephrasing, oppositeCharacters);
+  const names = changedHanNames(input, output);
+  chinese.lost.push(...names.lost);
+  chinese.added.push(...names.added);
   lostFacts.push(...chinese.lost);
   addedFacts.push(...chinese.added);
   const tenses = changedTenses(kept, written, alignment, [...passives(source), ...passives(rewrite)]);
