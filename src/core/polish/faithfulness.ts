@@ -356,8 +356,9 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
       }
       if (!kept.slice(0, firstMatched).some((before) => before.fact)) continue;
     }
-    // An item of a dictated list ("eggs flour butter and sugar") is a fact of its own.
-    (items.has(word) || joinedSaid.has(word) ? lostFacts : lostContent).push(word.text);
+    // An item of a dictated list ("eggs flour butter and sugar") is a fact of its own, and so is the word a
+    // self-correction put in ("猪肉不对是牛肉": 牛肉).
+    (items.has(word) || joinedSaid.has(word) || word.corrects ? lostFacts : lostContent).push(word.text);
     lostAt.push(index);
   }
   // Words dropped together are a thing said, not padding ("on the ground floor", "the doorman of the
@@ -530,6 +531,7 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   const answered =
     (asksOrOrders && madeUp.length > 0) ||
     questionAnswered ||
+    statedQuestions(input, output).length > 0 ||
     (replyOpening && rewrite.length > 0) ||
     (asksOrOrders && tooManyAdded && [...addedFacts, ...addedContent].some((added) => !changed(added)));
   const faithful =
@@ -1009,6 +1011,36 @@ function isQuestion(text: string): boolean {
     .replace(/\s+/g, " ")
     .trim();
   return /\?|question mark/.test(said) || ASKING.test(said) || INDIRECT_QUESTION.test(said) || HAN_QUESTION.test(said);
+}
+
+// The words that join clauses: never the subject of a verb after them ("…and have two questions").
+const LINKS = words("and or but so then also that which who because if when as");
+// The verbs an English question opens with, before its subject.
+const QUESTION_VERBS = words("is are was were will can could would should do does did has have");
+
+/**
+ * Questions of the dictation written as statements beside others kept as questions: "is the permit included
+ * … can they start before the fifteenth" → "- The permit is included / - Can they start before the 15th?".
+ * A sentence without "?" that puts a subject before the verb the dictation put first ("is the permit" →
+ * "the permit is", "are pets allowed" → "pets are allowed") answers it. (A rewrite with no "?" at all is
+ * judged whole: `isQuestion`.)
+ */
+function statedQuestions(input: string, output: string): string[] {
+  if (!output.includes("?")) return [];
+  const said = normalise(input).split(/[^\p{L}\p{N}']+/u);
+  const asked = (verb: string, subject: string) =>
+    said.some((word, at) => word === verb && said.slice(at + 1, at + 4).includes(subject));
+  return output
+    .split(/(?<=[.!?])\s+|\n/)
+    .filter((sentence) => sentence.trim() && !sentence.includes("?"))
+    .flatMap((sentence) => {
+      const written = normalise(sentence)
+        .split(/[^\p{L}\p{N}']+/u)
+        .filter(Boolean);
+      return written.filter(
+        (word, at) => at > 0 && QUESTION_VERBS.has(word) && !LINKS.has(written[at - 1]) && asked(word, written[at - 1]),
+      );
+    });
 }
 
 // A Chinese question: a verb asked both ways (能不能, 有没有, 是不是) or with 否 (是否, 能否), or 吗 ending a clause.

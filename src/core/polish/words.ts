@@ -46,6 +46,8 @@ export interface Word {
   takenBack?: boolean;
   /** How many words before the correction's cue a taken-back word was said (1: right before it). */
   takenBackDistance?: number;
+  /** Said right after a self-correction's cue: what the speaker put in place of what they took back. */
+  corrects?: boolean;
   /** A lead-in or hedge word of the dictation, which some styles may drop (set by the check). */
   hedge?: boolean;
   /** Capitalised inside a sentence of the rewrite: a name, compared letter for letter ("Jona" ≠ "jonas"). */
@@ -416,6 +418,8 @@ export function analyse(text: string, language?: Language): Word[] {
   );
   const result: Word[] = [];
   let line = 0;
+  // How many of the next plain words say a correction: one word, or two Han characters ("不对是牛肉").
+  let correcting = 0;
   for (const [at, token] of tokens.entries()) {
     if (token === LINE_MARK) {
       line++;
@@ -468,6 +472,7 @@ export function analyse(text: string, language?: Language): Word[] {
         word.takenBack = true;
         word.takenBackDistance = back;
       }
+      correcting = cue === "han correction" ? 2 : 1;
       continue;
     }
     const word = makeWord(token, line);
@@ -501,6 +506,10 @@ export function analyse(text: string, language?: Language): Word[] {
     // "may" and "march" are months only next to a number or a date word.
     if ((token === "may" || token === "march") && !nextToNumber(tokens, result)) {
       Object.assign(word, { fact: false, kind: "content", optional: token === "may" });
+    }
+    if (correcting > 0 && !word.optional && word.kind !== "negation") {
+      word.corrects = true;
+      correcting--;
     }
     result.push(word);
   }

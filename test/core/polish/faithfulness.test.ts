@@ -167,6 +167,41 @@ describe("the faithfulness check", () => {
       expect([input, check(input, output, style).faithful]).toEqual([input, true]);
   });
 
+  it("refuses a list that keeps what a self-correction took back and drops what it put in", () => {
+    const input = "买菜清单西红柿鸡蛋嗯猪肉不对是牛肉还有一把葱";
+    expect(check(input, "买菜清单：\n- 西红柿\n- 鸡蛋\n- 猪肉\n- 一把葱", "bullet-list")).toMatchObject({
+      faithful: false,
+      lost: expect.arrayContaining(["牛"]),
+    });
+    expect(check(input, "买菜清单：\n- 西红柿\n- 鸡蛋\n- 牛肉\n- 一把葱", "bullet-list")).toMatchObject({
+      faithful: true,
+    });
+    const english = "for the stew get carrots and pork no sorry beef and two onions";
+    expect(check(english, "For the stew:\n- Carrots\n- Pork\n- 2 onions", "bullet-list")).toMatchObject({
+      faithful: false,
+      lost: expect.arrayContaining(["beef"]),
+    });
+    expect(check(english, "For the stew:\n- Carrots\n- Beef\n- 2 onions", "bullet-list")).toMatchObject({
+      faithful: true,
+    });
+  });
+
+  it("refuses one question of a list written as a statement beside the others kept as questions", () => {
+    const input =
+      "questions for the landlord is the parking spot included how much is the deposit and are pets allowed";
+    const asked = "Questions for the landlord:\n- Is the parking spot included?\n- How much is the deposit?";
+    expect(check(input, `${asked}\n- Pets are allowed.`, "bullet-list")).toMatchObject({
+      faithful: false,
+      answered: true,
+    });
+    expect(check(input, `${asked}\n- Are pets allowed?`, "bullet-list")).toMatchObject({ faithful: true });
+    // "…and have two questions": a word that joins clauses is no subject.
+    const email = "hi mark i've read the contract and i have two questions can we talk on monday thanks anna";
+    const written =
+      "Hi Mark,\n\nI've read the contract and have two questions. Can we talk on Monday?\n\nThanks,\nAnna";
+    expect(check(email, written, "email")).toMatchObject({ faithful: true });
+  });
+
   it("refuses a stated 'might' written as a fact, and keeps one a rewrite keeps open", () => {
     const input = "the cabin might still be free the weekend of the twelfth so we should probably book soon";
     expect(
