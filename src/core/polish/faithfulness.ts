@@ -155,7 +155,15 @@ const STYLE_WORDS: Partial<Record<StyleId, ReadonlySet<string>>> = {
   ),
   formal: words("please kindly would could unable attend regards request inform able"),
   casual: words("hey thanks cool"),
+  // A spoken list's order words ("first … then … finally"): the bullets' order says them.
+  "bullet-list": words(
+    "then next finally lastly afterwards dann danach schließlich zuletzt anschließend ensuite puis enfin finalement luego después finalmente",
+  ),
 };
+// A spoken list that says its order: "first … then …", "zuerst … dann …", "d'abord … ensuite …",
+// "primero … luego …", 首先…然后. Its "first" (read as 1) counts no thing: a bulleted list shows it.
+const SPOKEN_ORDER =
+  /\b(?:first|firstly|zuerst|erstens|d abord|premièrement|primero)\b.*\b(?:then|next|finally|lastly|second|dann|danach|schließlich|zweitens|ensuite|puis|enfin|deuxièmement|luego|después|finalmente)\b|首先.*(?:然后|最后|其次)/u;
 // The same in German, Spanish and French: "Hallo Frau Weber, … Viele Grüße", "Hola, Marta: … Un saludo",
 // "Bonjour Julien, … Bien à toi", and the politeness of a formal request ("bitte", "veuillez").
 const LANGUAGE_STYLE_WORDS: Record<Language, Partial<Record<StyleId, ReadonlySet<string>>>> = {
@@ -303,6 +311,7 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   const lostAt: number[] = [];
   const instructions = instructionWords(source);
   const afternoonTimes = new Set<string>();
+  let orderShown = false;
   // Short words the alignment skips may still stand for a dictated word: "get" for "arrive".
   const plainRewrite = rewrite.filter((word) => word.optional && !word.fact);
   for (const [index, word] of kept.entries()) {
@@ -318,6 +327,11 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
       const afternoon = word.kind === "number" ? afternoonClock(word.text, output) : undefined;
       if (afternoon && rewriteTexts.has(afternoon)) {
         afternoonTimes.add(afternoon);
+        continue;
+      }
+      // "first review the numbers then …" as bullets: the "first" is the list's order, not a count.
+      if (style === "bullet-list" && word.text === "1" && !orderShown && SPOKEN_ORDER.test(normalise(input))) {
+        orderShown = true;
         continue;
       }
       // Concise cuts repetition: a fact said twice may be written once.
@@ -829,13 +843,16 @@ function modalities(text: string, table = MODALITY): string[] {
   return table.filter(([, pattern]) => new RegExp(pattern.source, "g").test(said)).map(([modal]) => modal);
 }
 
-// A condition the rest of a sentence hangs on. After a verb of asking or knowing, with or without whom it
-// asks ("ask you if", "te demander si", "preguntarle si"), "if" and "si" ask whether: no condition.
+// A condition the rest of a sentence hangs on. After a verb of asking, knowing or checking, with or without
+// whom it asks ("ask you if", "ask sarah if", "demander à julien si", "vérifier si", "preguntarle si"), "if"
+// and "si" ask whether: no condition.
 const CONDITION =
-  /(?<!\b(?:know|knows|wonder|wondering|wondered|ask|asking|asked|see|check|sure|great|nice|good|appreciate|mind|tell me|decide|demander|demandais|demande|savoir|sais|preguntar|pregunto|preguntaba|preguntarte|preguntarle|saber|sé)(?:\s(?:you|him|her|them|us|me|te|vous|lui|leur|le|les))?\s)\b(?:if|unless|provided|falls|wenn|sofern|si|sauf si|a menos que|siempre que|à condition)\b|如果|要是|除非/g;
+  /(?<!\b(?:know|knows|wonder|wondering|wondered|ask|asking|asked|see|check|sure|great|nice|good|appreciate|mind|tell me|decide|demander|demandais|demande|savoir|sais|vérifier|vérifie|voir|regarder|preguntar|pregunto|preguntaba|preguntarte|preguntarle|saber|sé|comprobar|comprueba|ver|mirar|revisar|averiguar)(?:\s(?:you|him|her|them|us|me|te|vous|lui|leur|le|les))?\s)(?<!\b(?:ask|asking|asked|demand\p{L}*|pregunt\p{L}*|pregúnt\p{L}*)(?:\s(?:à|a))?\s\p{L}+\s)\b(?:if|unless|provided|falls|wenn|sofern|si|sauf si|a menos que|siempre que|à condition)\b|如果|要是|除非/gu;
 
 function conditions(text: string): number {
-  return (normalise(text).match(CONDITION)?.length ?? 0) + (text.match(INVERTED_CONDITION)?.length ?? 0);
+  // A stutter says its "if" once: "s'il a s'il a bien reçu".
+  const said = normalise(text).replace(/\b((?:\S+ ){1,4})\1/gu, "$1");
+  return (said.match(CONDITION)?.length ?? 0) + (text.match(INVERTED_CONDITION)?.length ?? 0);
 }
 
 // "Should anything come up, …" says "if anything comes up"; "falls etwas fehlen sollte" says "falls etwas

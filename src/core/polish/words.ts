@@ -462,9 +462,20 @@ export function analyse(text: string, language?: Language): Word[] {
       // the two said before it, as many words as it has.
       const saidAgain = factRun(tokens.slice(at + 1 + lead).map((next) => makeWord(next, line)));
       const mirrored = lead === 0 && saidAgain > 1 && factRun(result.slice(-saidAgain)) === saidAgain ? saidAgain : 0;
+      // A correction that opens with a word said shortly before the cue says again from there: "um drei am
+      // haupteingang nein am seiteneingang" takes back "am haupteingang", not the time.
+      const opening = tokens[at + 1];
+      const restated = result
+        .slice(-reach)
+        .reverse()
+        .findIndex((word) => word.text === opening && !FILLERS.has(word.text));
       const taken = Math.max(
         mirrored,
-        leadsToFact && lastFact >= 0 ? Math.min(reach, Math.max(lead + 1, result.length - lastFact)) : reach,
+        leadsToFact && lastFact >= 0
+          ? Math.min(reach, Math.max(lead + 1, result.length - lastFact))
+          : restated >= 0
+            ? restated + 1
+            : reach,
       );
       for (let back = 1; back <= taken && back <= result.length; back++) {
         const word = result[result.length - back];
@@ -476,8 +487,9 @@ export function analyse(text: string, language?: Language): Word[] {
       continue;
     }
     const word = makeWord(token, line);
-    // "am" is a time only after a number ("9 am"); elsewhere it is the verb ("i am").
-    if (token === "am" && !/^\d+$/.test(result.at(-1)?.text ?? "")) {
+    // "am" is a time only after a number ("9 am"); elsewhere it is the verb ("i am"), and in German always
+    // "an dem" ("um drei am Haupteingang").
+    if (token === "am" && (read === "de" || !/^\d+$/.test(result.at(-1)?.text ?? ""))) {
       Object.assign(word, { fact: false, optional: true, kind: "content" });
     }
     // "mm" after a number is millimeters ("5 mm"); elsewhere it is a hesitation. A measure after a number
@@ -761,6 +773,8 @@ export function normalise(text: string): string {
       .replace(/'ve\b/g, " have")
       .replace(/'d\b/g, "")
       .replace(/'s\b/g, "")
+      // French "s'il" is "si il" ("vérifie s'il reste de la place"); "s'" before any other word is "se".
+      .replace(/\bs'(?=ils?\b(?! (?:vous|te) pla))/g, "si ")
       .replace(/\b(?:n'|d'|l'|qu'|j'|c'|s')/g, (match) => `${match.slice(0, -1)} `)
       .replace(/\bgonna\b/g, "going to")
       .replace(/\bwanna\b/g, "want to")
@@ -808,6 +822,9 @@ export function normalise(text: string): string {
 }
 
 function expandAbbreviation(token: string): string[] {
+  // A number and the letter said after it, written as one ("six b" → "6B", "twelve a" → "12A").
+  const lettered = /^(\d+)([a-z])$/.exec(token);
+  if (lettered) return [lettered[1], lettered[2]];
   const shared = AMBIGUOUS_ABBREVIATIONS[token];
   if (shared) return [shared];
   const spoken = ABBREVIATIONS[token];

@@ -167,6 +167,56 @@ describe("the faithfulness check", () => {
       expect([input, check(input, output, style).faithful]).toEqual([input, true]);
   });
 
+  it.each([
+    // A spoken order shown by the bullets' order; its "first" counts nothing.
+    [
+      "agenda for tomorrow first budget update then hiring plan and finally uh the office move",
+      "Agenda for tomorrow:\n- Budget update\n- Hiring plan\n- Office move",
+      "bullet-list",
+    ],
+    // German "am" after a time is "an dem"; a correction restated from a word said before the cue.
+    [
+      "ähm also wir treffen uns um viertel nach drei am haupteingang äh nein am seiteneingang",
+      "Also wir treffen uns um Viertel nach drei am Seiteneingang.",
+      "clean-up",
+    ],
+    // A number and its letter written as one.
+    [
+      "the new address is four twenty two maple street apartment six b",
+      "The new address is 422 Maple St., Apartment 6B.",
+      "clean-up",
+    ],
+    // "s'il" is "si il", and "si" after asking someone asks whether.
+    [
+      "euh est-ce que tu pourrais vérifier si on a encore de la place dans le congélateur",
+      "Tu pourrais vérifier s'il y a encore de la place dans le congélateur ?",
+      "casual",
+    ],
+    [
+      "euh tu peux demander à julien s'il a s'il a bien reçu mon colis",
+      "Tu peux demander à Julien s'il a bien reçu mon colis ?",
+      "clean-up",
+    ],
+    [
+      "bueno pues lo que quería pedirte es que por favor le preguntes a elena si ya tiene los billetes de tren para sevilla",
+      "Pregúntale a Elena si ya tiene los billetes de tren para Sevilla, por favor.",
+      "concise",
+    ],
+  ] as const)("accepts %j → %j", (input, output, style) => {
+    expect(check(input, output, style)).toMatchObject({ faithful: true });
+  });
+
+  it("keeps a count said in a spoken order, and a time a correction never touched", () => {
+    const order = "first buy two cakes then pick up the balloons";
+    expect(check(order, "- Buy 2 cakes\n- Pick up the balloons", "bullet-list").faithful).toBe(true);
+    expect(check(order, "- Buy cakes\n- Pick up the balloons", "bullet-list")).toMatchObject({
+      faithful: false,
+      lost: ["2"],
+    });
+    const time = "wir treffen uns um drei am haupteingang nein am seiteneingang";
+    expect(check(time, "Wir treffen uns um vier am Seiteneingang.", "clean-up")).toMatchObject({ faithful: false });
+  });
+
   it("refuses a list that keeps what a self-correction took back and drops what it put in", () => {
     const input = "买菜清单西红柿鸡蛋嗯猪肉不对是牛肉还有一把葱";
     expect(check(input, "买菜清单：\n- 西红柿\n- 鸡蛋\n- 猪肉\n- 一把葱", "bullet-list")).toMatchObject({
