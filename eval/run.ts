@@ -128,10 +128,11 @@ async function evaluate(target: Target, cases: EvalCase[]): Promise<RunRecord> {
   try {
     for (const [index, item] of ordered.entries()) {
       // The model's own words before the faithfulness check, so a changed check can be replayed (`--rejudge`).
-      let rewrite = "";
+      // A polish that falls back shows the dictation again last: that is not the model's rewrite.
+      let rewrite = item.input;
       const result: PolishResult = await polish({
         onText: (text) => {
-          rewrite = text;
+          if (text !== item.input) rewrite = text;
         },
         text: item.input,
         modelId: target.modelId,
