@@ -360,3 +360,23 @@ export function changedColours(input: string, output: string): string[] {
   const [said, written] = [count(input), count(output)];
   return [...written].filter(([colour, times]) => times > (said.get(colour) ?? 0)).map(([colour]) => `${colour}色`);
 }
+
+// Two persons joined: 你和我, 我跟他们, 您与我们. A formal rewrite may write 您 for 你, a casual one 你 for 您.
+const HAN_POLITE_PAIR = new Map([
+  ["你", "您"],
+  ["您", "你"],
+]);
+const HAN_JOINED_PERSONS = /([我你您他她])们?(?:和|跟|与|还有)([我你您他她])们?/gu;
+
+/**
+ * Persons the dictation joined that the rewrite no longer names: 你和我都得去 written 你得去 drops one of
+ * the two who must go. Each person of such a pair is a fact, like an item of a list.
+ */
+export function droppedJoinedPersons(input: string, output: string): string[] {
+  return [...input.matchAll(HAN_JOINED_PERSONS)].flatMap(([, first, second]) =>
+    [first, second].filter(
+      (person) =>
+        !output.includes(person) && !(HAN_POLITE_PAIR.has(person) && output.includes(HAN_POLITE_PAIR.get(person)!)),
+    ),
+  );
+}

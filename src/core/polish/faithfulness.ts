@@ -16,6 +16,7 @@
 import type { StyleId } from "../catalog";
 import {
   changedColours,
+  droppedJoinedPersons,
   HAN,
   HAN_HEDGES,
   HAN_STYLE_WORDS,
@@ -248,8 +249,9 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   const language = textLanguage(normalise(said)) ?? textLanguage(normalise(wrote));
   const lex = lexiconFor(language);
   // German verbs split from their particle are read joined ("teilen Sie ihm mit" is "mitteilen").
-  const [input, output] =
+  const [separableSaid, separableWrote] =
     language === "de" ? [said, wrote].map((text) => joinSeparableVerbs(text, lex)) : [said, wrote];
+  const [input, output] = rephrasing ? recommendations(separableSaid, separableWrote) : [separableSaid, separableWrote];
   const styleWords = styleWordsOf(style, language);
   const analysed = restartsDropped(markHanNames(analyse(input, language)), lex);
   // A list's bullets say what "number one", "number two" or 第一, 第二 said.
@@ -435,7 +437,7 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   const factsAdded = addedFacts.length;
   const chinese = hanEdits(kept, written, alignment.sourceTo, alignment.rewriteTo, !rephrasing, oppositeCharacters);
   const names = changedHanNames(input, output);
-  chinese.lost.push(...names.lost);
+  chinese.lost.push(...names.lost, ...droppedJoinedPersons(input, output));
   chinese.added.push(...names.added);
   lostFacts.push(...chinese.lost);
   addedFacts.push(...chinese.added);
@@ -505,6 +507,14 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
     !writtenModalities.includes("may") &&
     (writtenModalities.includes("will") ||
       (stated && !writtenModalities.includes("can") && uncertainties(output) <= uncertainties(input)));
+  // "it would be a good idea to call the supplier" recommends what "Call the supplier." orders.
+  const recommendationLost =
+    new RegExp(RECOMMENDS.source, "u").test(normalise(input)) &&
+    !new RegExp(RECOMMENDS.source, "u").test(normalise(output)) &&
+    writtenModalities.length === 0 &&
+    !SUGGESTS.test(normalise(output)) &&
+    !isQuestionOrOrder(input);
+  if (recommendationLost) lostFacts.push("should");
   if (possibilityLost) lostFacts.push("could");
   if (hardened) lostFacts.push("might");
   const saidOrder = modalities(input, SEQUENCE);
@@ -568,7 +578,10 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
       ["opposite", turned.length > 0],
       ["chinese", chinese.lost.length + chinese.added.length > 0],
       ["tense-or-timeframe", tenses.length > 0],
-      ["modality-or-order", addedModality.length + addedOrder.length > 0 || possibilityLost || hardened],
+      [
+        "modality-or-order",
+        addedModality.length + addedOrder.length > 0 || possibilityLost || hardened || recommendationLost,
+      ],
       ["quantity", addedQuantity.length > 0],
       ["condition-or-only", conditionsLost > 0 || restricted !== 0],
       ["made-up-sentence", !asksOrOrders && madeUp.length > 0],
@@ -593,6 +606,24 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
  * The plain words of each sentence of `output` that shares no word with the dictation, in any form the
  * style allows; a style's own words (a greeting, a sign-off) and function words make no sentence.
  */
+// The ways of recommending something: "it would be a good idea to", "sería buena idea que", "il serait
+// préférable de", "es wäre besser", "mieux vaut", "conviene", "we should". A closed class of constructions,
+// each saying "should".
+const RECOMMENDS =
+  /\b(?:(?:i think |i believe )?it (?:would|might) be (?:a )?(?:good|great|better|best|wise)(?: idea)?(?: if| to| that)?|(?:i )?(?:would )?suggest(?: that)?|(?:creo que )?(?:sería|seria) (?:una )?(?:buena idea|mejor|conveniente|recomendable)(?: que)?|convendría|conviene|(?:je pense qu )?(?:il )?(?:serait|vaudrait) (?:préférable|mieux|bien|bon)(?: de| que)?|mieux vaut|(?:ich glaube )?es wäre (?:gut|besser|sinnvoll|ratsam)(?: wenn)?|(?:am )?besten wäre es|(?:we |you )?should)\b/gu;
+
+/**
+ * Both texts with a recommendation said in other words read as "should": "i think it would be a good idea
+ * if we met on wednesday" and "Suggest we meet on Wednesday" recommend the same. Only when both recommend:
+ * a rewrite that turns a recommendation into an order or a plain fact keeps its own words.
+ */
+function recommendations(input: string, output: string): [string, string] {
+  const [said, wrote] = [normalise(input), normalise(output)];
+  if (!new RegExp(RECOMMENDS.source, "u").test(said) || !new RegExp(RECOMMENDS.source, "u").test(wrote))
+    return [input, output];
+  return [said.replace(RECOMMENDS, " should "), output.replace(new RegExp(RECOMMENDS.source, "giu"), " should ")];
+}
+
 /** The words no table knows that open a sentence or a line of `output` with a capital: most likely names. */
 function openingNames(output: string, lex: Lexicon): Set<string> {
   const openings = output.normalize("NFKC").matchAll(/(?:^|[.!?:\n]\s*)(?:[-•*]\s*)?(\p{Lu}\p{Ll}+)\b/gu);

@@ -58,3 +58,19 @@ describe("Chinese read as a careful editor reads it", () => {
     expect(judge(input, output, style)).toMatchObject({ faithful: true });
   });
 });
+
+describe("persons joined in Chinese", () => {
+  it("refuses a rewrite that drops one of two persons joined by 和, and keeps 您 for 你", () => {
+    const input = "嗯孩子们的家长会是周四晚上七点你和我都得去";
+    expect(checkFaithfulness({ input, output: "周四晚上7点家长会，你得去。", style: "concise" })).toMatchObject({
+      faithful: false,
+      lost: expect.arrayContaining(["我"]),
+    });
+    expect(checkFaithfulness({ input, output: "周四晚上7点家长会，你我都得去。", style: "concise" }).faithful).toBe(
+      true,
+    );
+    expect(
+      checkFaithfulness({ input: "明天你和我一起去银行", output: "明天您和我一起去银行。", style: "formal" }).lost,
+    ).toEqual([]);
+  });
+});

@@ -206,6 +206,35 @@ describe("the faithfulness check", () => {
     expect(check(input, output, style)).toMatchObject({ faithful: true });
   });
 
+  it("reads a recommendation said in other words as one, and refuses one turned into an order", () => {
+    const recommended: [string, string][] = [
+      [
+        "i think it would be a good idea to call the supplier before friday",
+        "Suggest calling the supplier before Friday.",
+      ],
+      [
+        "i think it would be a good idea to call the supplier before friday",
+        "We should call the supplier before Friday.",
+      ],
+      [
+        "creo que sería buena idea que revisáramos el informe juntos antes de enviarlo al cliente el martes",
+        "Convendría revisar juntos el informe antes de enviarlo al cliente el martes.",
+      ],
+      [
+        "je pense qu'il serait préférable d'envoyer le devis au client avant la fin de la semaine",
+        "Mieux vaut envoyer le devis au client avant la fin de la semaine.",
+      ],
+    ];
+    for (const [input, output] of recommended)
+      expect([input, check(input, output, "concise").faithful]).toEqual([input, true]);
+    const [input] = recommended[0];
+    expect(check(input, "We must call the supplier before Friday.", "concise").faithful).toBe(false);
+    expect(check(input, "Call the supplier before Friday.", "concise")).toMatchObject({
+      faithful: false,
+      lost: ["should"],
+    });
+  });
+
   it("keeps a count said in a spoken order, and a time a correction never touched", () => {
     const order = "first buy two cakes then pick up the balloons";
     expect(check(order, "- Buy 2 cakes\n- Pick up the balloons", "bullet-list").faithful).toBe(true);
