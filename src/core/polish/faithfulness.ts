@@ -51,6 +51,8 @@ import {
   changedRecipients,
   crossedHanPerson,
   movedToOtherItem,
+  swappedItemOwners,
+  mergedSteps,
   swappedFrenchPersons,
   crossedPerson,
   movedNegations,
@@ -69,6 +71,7 @@ import {
   normalise,
   SENTENCE_END,
   stem,
+  saysEnglish,
   textLanguage,
   type Language,
   type Word,
@@ -462,6 +465,8 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   const negationAdded = negationChange < 0 && !addedFacts.includes("not");
   if (negationAdded) addedFacts.push("not");
 
+  // Names that open a sentence or a line ("Thomas m'a prêté…", "Intro: Sam"); German capitals mark nouns.
+  const openers = capitalisesNouns ? new Set<string>() : openingNames(output, lex);
   const moved = [
     ...flippedParticles(source, rewrite, kept, written, alignment),
     ...swappedFacts(kept, written, alignment),
@@ -475,9 +480,11 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
     ...swappedFromTo(input, output),
     ...swappedSteps(input, output),
     ...crossedHanPerson(source, rewrite),
-    ...changedRecipients(source, rewrite, capitalisesNouns ? new Set() : openingNames(output, lex)),
+    ...(saysEnglish(normalise(input)) ? [] : changedRecipients(source, rewrite, openers)),
     ...changedPersons(source, rewrite),
     ...(style === "bullet-list" ? movedToOtherItem(kept, written, alignment) : []),
+    ...(style === "bullet-list" ? swappedItemOwners(source, rewrite, labelNames(output, openers)) : []),
+    ...(style === "bullet-list" ? mergedSteps(source, kept, written, alignment) : []),
     ...(language === "fr" ? swappedFrenchPersons(source, rewrite) : []),
   ];
   // Modality and conditions are facts too: "will refund" is not "may refund", and "if it ships" is not
@@ -508,7 +515,10 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
     (writtenModalities.includes("will") ||
       (stated && !writtenModalities.includes("can") && uncertainties(output) <= uncertainties(input)));
   // "it would be a good idea to call the supplier" recommends what "Call the supplier." orders.
+  // (A list of tasks states each as a task: "someone should take her to lunch" is its item "Someone takes her
+  // to lunch".)
   const recommendationLost =
+    style !== "bullet-list" &&
     new RegExp(RECOMMENDS.source, "u").test(normalise(input)) &&
     !new RegExp(RECOMMENDS.source, "u").test(normalise(output)) &&
     writtenModalities.length === 0 &&
@@ -632,6 +642,12 @@ function openingNames(output: string, lex: Lexicon): Set<string> {
       .map((match) => match[1].toLowerCase())
       .filter((word) => !lex.knows(word) && !FUNCTION_WORDS.has(word)),
   );
+}
+
+/** The names of `openers` a line ends with after its label ("- Intro: Sam"). */
+function labelNames(output: string, openers: ReadonlySet<string>): Set<string> {
+  const labelled = output.normalize("NFKC").matchAll(/:\s*(\p{Lu}\p{Ll}+)\s*$/gmu);
+  return new Set([...labelled].map((match) => match[1].toLowerCase()).filter((word) => openers.has(word)));
 }
 
 function madeUpSentences(output: string, source: Word[], style: StyleId, language?: Language): string[] {
@@ -1095,10 +1111,10 @@ function statedQuestions(input: string, output: string): string[] {
 const HAN_QUESTION = /(\p{Script=Han})[不没]\1|[是能可]否|吗(?=$|[\s,，。.!！])/u;
 
 // A question asked through a verb of asking: "i wanted to ask you if we can move the call", "je voulais te
-// demander si…", "ich wollte fragen ob…", "does anyone know if…" anywhere in the text. Written as a
-// statement ("We can move the call.") it is answered.
+// demander si…", "ich wollte fragen ob…", "does anyone know if…", "tu sais si…", "est-ce que…" anywhere in
+// the text. Written as a statement ("We can move the call.") it is answered.
 const INDIRECT_QUESTION =
-  /\b(?:do|does)\s(?:you|anyone|anybody|someone|somebody|everyone)\sknow\b|\b(?:ask|asking|wondering|wonder|demander|demandais|preguntar|preguntarte|preguntarle|pregunto|fragen|frage)\b(?:\s(?:you|him|her|them|te|vous|lui|dich|sie|ihn|ihr)\b)?,?\s(?:if|whether|si|ob)\b/;
+  /\b(?:do|does)\s(?:you|anyone|anybody|someone|somebody|everyone)\sknow\b|\best-ce qu|\b(?:tu sais|vous savez|savez-vous|sais-tu|sabes|sabe usted|saben|weißt du|wissen sie)\s(?:si|ob)\b|\b(?:ask|asking|wondering|wonder|demander|demandais|preguntar|preguntarte|preguntarle|pregunto|fragen|frage)\b(?:\s(?:you|him|her|them|te|vous|lui|dich|sie|ihn|ihr)\b)?,?\s(?:if|whether|si|ob)\b/;
 
 // "Can you…", "could you…", "would you mind…": a request in the form of a question.
 const REQUEST = /^(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|would you mind\s+)/;

@@ -592,3 +592,77 @@ export function crossedHanPerson(source: Word[], rewrite: Word[]): string[] {
   }
   return [];
 }
+
+/**
+ * Items of a bulleted list whose people traded what they do: "sam does the intro i'll do the numbers and
+ * kate handles q and a" → "- Intro: Sam / - Numbers: Kate / - Q&A: me". Each person said owns the words
+ * said next to them, either those after them ("sam does the intro") or those before ("the intro is
+ * sam's"). A list is refused when no such reading gives every line with one person only words of that
+ * person's own, never another's. (`openingNames`: names that open a line, "Intro: Sam", which `markNames`
+ * cannot tell from a first word.)
+ */
+export function swappedItemOwners(source: Word[], rewrite: Word[], openingNames: ReadonlySet<string>): string[] {
+  const names = new Set([...rewrite.filter((word) => word.name).map((word) => word.text), ...openingNames]);
+  const personOf = (word: Word) => (names.has(word.text) ? word.text : PERSON_OF.get(word.text));
+  const said = source.filter((word) => !word.optional || personOf(word));
+  const people = said.flatMap((word, index) => (personOf(word) ? [index] : []));
+  if (new Set(people.map((index) => personOf(said[index]))).size < 2) return [];
+  const owners = (after: boolean) => {
+    const owned = new Map<string, string>();
+    const owner = (index: number) => {
+      const before = people.filter((at) => at <= index).at(-1);
+      const next = people.find((at) => at >= index);
+      const at = after ? before : next;
+      return at === undefined ? undefined : personOf(said[at]);
+    };
+    for (const [index, word] of said.entries()) {
+      const person = owner(index);
+      if (personOf(word) || !person) continue;
+      // A word two people share ("the") says nothing of whose it is.
+      owned.set(word.stem, owned.has(word.stem) && owned.get(word.stem) !== person ? "" : person);
+    }
+    return owned;
+  };
+  const lines = [...new Set(rewrite.map((word) => word.line))].map((line) =>
+    rewrite.filter((word) => word.line === line),
+  );
+  // A word on several lines ("- Demander … / - Demander …") belongs to no one item.
+  const onLines = new Map<string, Set<number>>();
+  for (const word of rewrite) onLines.set(word.stem, (onLines.get(word.stem) ?? new Set()).add(word.line));
+  const consistent = (owned: Map<string, string>) =>
+    lines.every((line) => {
+      const persons = new Set(line.flatMap((word) => personOf(word) ?? []));
+      if (persons.size !== 1) return true;
+      const [person] = persons;
+      const whose = line.flatMap((word) =>
+        personOf(word) || word.optional || onLines.get(word.stem)!.size > 1 ? [] : [owned.get(word.stem)],
+      );
+      return !(whose.some((other) => other && other !== person) && !whose.includes(person));
+    });
+  if (consistent(owners(true)) || consistent(owners(false))) return [];
+  return [...new Set(people.map((index) => personOf(said[index])!))].slice(0, 2);
+}
+
+// The words that lead a spoken list to its next step ("first … then … finally").
+const NEXT_STEP = words(
+  "then next finally lastly afterwards dann danach schließlich zuletzt anschließend ensuite puis enfin finalement luego después finalmente 然后 最后",
+);
+
+/**
+ * Two steps of a spoken list written as one bullet: "then the hiring plan then the office move" → "- Hiring
+ * plan for the office move". The words said on each side of "then" (`said`: every word of the dictation)
+ * went to one line of a rewrite that has several.
+ */
+export function mergedSteps(said: Word[], kept: Word[], written: Word[], alignment: Alignment): string[] {
+  if (new Set(written.map((word) => word.line)).size < 2) return [];
+  const lineOf = (word: Word) => {
+    const at = alignment.sourceTo[kept.indexOf(word)];
+    return at === undefined ? undefined : written[at].line;
+  };
+  return said.flatMap((word, index) => {
+    if (!NEXT_STEP.has(word.text) || word.fact) return [];
+    const before = said.slice(0, index).findLast((other) => !other.optional && lineOf(other) !== undefined);
+    const after = said.slice(index + 1).find((other) => !other.optional && lineOf(other) !== undefined);
+    return before && after && lineOf(before) === lineOf(after) ? [before.text, after.text] : [];
+  });
+}

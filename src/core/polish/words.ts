@@ -575,6 +575,11 @@ const SHARED_WITH_ENGLISH = words("on an me te se mi su al bon ben");
  * The language of a text as `languageOf` reads it or, in a short text with no English word, the one
  * language whose letters it has, else the one language one of whose function words it has.
  */
+/** Whether `text` has words only English has ("the", "and"): its "a" is an article, not Spanish "a". */
+export function saysEnglish(text: string): boolean {
+  return text.split(/[^\p{L}]+/u).some((token) => ENGLISH_CUES.has(token));
+}
+
 export function textLanguage(text: string): Language | undefined {
   const found = languageOf(text);
   if (found) return found;

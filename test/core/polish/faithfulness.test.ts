@@ -147,6 +147,11 @@ describe("the faithfulness check", () => {
       ["嗯你帮我问一下小陈那个报告他周四之前能不能交", "小陈周四之前能交报告。", "concise"],
       ["那个你帮我问一下小李他周三能不能来加班", "你跟小李说一下，让他周三来加班。", "casual"],
       [
+        "euh est-ce que tu sais si la pharmacie de la place est ouverte le dimanche",
+        "La pharmacie de la place est ouverte le dimanche.",
+        "concise",
+      ],
+      [
         "quick question for the group does anyone know if the garage on fifth street is open on sundays",
         "The Fifth Street garage is open on Sundays.",
         "concise",
@@ -401,6 +406,36 @@ describe("a list that keeps each item's words with it", () => {
     expect(
       check(german, "- Wohnzimmer streichen\n- Fliesen im Bad reparieren\n- Neue Lampen im Flur", "bullet-list"),
     ).toMatchObject({ faithful: true });
+  });
+});
+
+describe("a list whose items keep their people and their steps", () => {
+  const roles = "for the presentation sam does the intro lena does the numbers and kate handles q and a";
+
+  it("refuses items whose people traded tasks, and accepts them kept, either way round", () => {
+    expect(check(roles, "- Intro: Sam\n- Numbers: Kate\n- Q&A: Lena", "bullet-list")).toMatchObject({
+      faithful: false,
+      refusedBy: ["moved"],
+    });
+    expect(check(roles, "- Intro: Sam\n- Numbers: Lena\n- Q&A: Kate", "bullet-list").faithful).toBe(true);
+    const after = "the intro is sam's and the numbers are kate's";
+    expect(check(after, "- Intro: Sam\n- Numbers: Kate", "bullet-list").faithful).toBe(true);
+  });
+
+  it("refuses two spoken steps merged into one bullet", () => {
+    const input =
+      "agenda for monday first q3 numbers then the hiring plan then the office move and finally any other business";
+    const merged = "Agenda for Monday:\n- Q3 numbers\n- Hiring plan for the office move\n- Any other business";
+    expect(check(input, merged, "bullet-list")).toMatchObject({ faithful: false, refusedBy: ["moved"] });
+    const kept = "Agenda for Monday:\n- Q3 numbers\n- Hiring plan\n- Office move\n- Any other business";
+    expect(check(input, kept, "bullet-list").faithful).toBe(true);
+  });
+
+  it("lets a list state a task someone should do as the task", () => {
+    const input =
+      "for the new hire she needs a laptop by tuesday and someone should take her to lunch on her first day";
+    const output = "New hire:\n- Laptop by Tuesday\n- Someone takes her to lunch on her first day";
+    expect(check(input, output, "bullet-list").faithful).toBe(true);
   });
 });
 
