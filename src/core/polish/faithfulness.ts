@@ -508,9 +508,9 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   // "the cabin's still free": a possibility is hardened where a "will" stands, and a stated "might" when no
   // word of the rewrite keeps it open. ("vielleicht" and "maybe" also soften a question or a request.)
   const writtenModalities = modalities(output);
-  const stated = /\bmight\b/.test(normalise(input)) && !isQuestionOrOrder(input);
+  const stated = STATED_POSSIBILITY.test(normalise(input)) && !isQuestion(input) && !isQuestionOrOrder(input);
   const hardened =
-    saidModalities.includes("may") &&
+    (saidModalities.includes("may") || stated) &&
     !writtenModalities.includes("may") &&
     (writtenModalities.includes("will") ||
       (stated && !writtenModalities.includes("can") && uncertainties(output) <= uncertainties(input)));
@@ -525,6 +525,9 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
     !SUGGESTS.test(normalise(output)) &&
     !isQuestionOrOrder(input);
   if (recommendationLost) lostFacts.push("should");
+  // "on essaie de la refaire" is not "on la refait": an attempt written as a plan made sure.
+  const attemptLost = ATTEMPT.test(normalise(input)) && !ATTEMPT.test(normalise(output));
+  if (attemptLost) lostFacts.push("try");
   if (possibilityLost) lostFacts.push("could");
   if (hardened) lostFacts.push("might");
   const saidOrder = modalities(input, SEQUENCE);
@@ -590,7 +593,11 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
       ["tense-or-timeframe", tenses.length > 0],
       [
         "modality-or-order",
-        addedModality.length + addedOrder.length > 0 || possibilityLost || hardened || recommendationLost,
+        addedModality.length + addedOrder.length > 0 ||
+          possibilityLost ||
+          hardened ||
+          recommendationLost ||
+          attemptLost,
       ],
       ["quantity", addedQuantity.length > 0],
       ["condition-or-only", conditionsLost > 0 || restricted !== 0],
@@ -842,6 +849,14 @@ const MODALITY: [string, RegExp][] = [
 // Words that keep a possibility open where "might" said it (a rewrite that brings in one more than it said).
 const UNCERTAIN =
   /\b(?:maybe|probably|likely|unlikely|possible|possibility|chance|in case|wohl|eventuell|möglicherweise|möglich|wahrscheinlich|falls|probablement|probable|possible|sans doute|au cas où|posible|probable|probablemente|a lo mejor|puede que|igual|por si)\b|或许|大概|说不定|万一/;
+// A possibility stated, not asked: "it might rain", "puede que no lleguemos", "il se peut que", 可能会下雨.
+// ("vielleicht", "peut-être" and "tal vez" also soften a recommendation a rewrite may state plainly.)
+// Words that say something will be tried, not done: "we'll try to", "on essaie de", "intentaremos",
+// "wir versuchen", 尽量. ("what i'm trying to say is" is a lead-in.)
+const ATTEMPT =
+  /\b(?:try|tries|trying|tried|attempt|attempting|essa(?:ie|ies|yer|yons|yez|yé|yait|ierai|ierons)|intent(?:ar|o|a|amos|aremos|aré|ará)|versuch(?:en|e|t|st))\b(?!\s(?:to\s|de\s|zu\s)?(?:say|tell|explain|ask|dire|decir|decirte|sagen|erklären))|尽量|试着|争取/u;
+const STATED_POSSIBILITY = /\b(?:might|puede que|il se peut|es kann sein)\b|(?:可能|也许|或许)会/u;
+
 function uncertainties(text: string): number {
   return normalise(text).match(new RegExp(UNCERTAIN.source, "gu"))?.length ?? 0;
 }
@@ -1074,9 +1089,14 @@ function isQuestion(text: string): boolean {
     .replace(/\b(?:um|uh|er|hmm|so|hey|ok|okay|well)\b|(?<!\b(?:do|does|did)\s)\byou know\b/g, " ")
     .replace(/\s+/g, " ")
     .trim();
-  return /\?|question mark/.test(said) || ASKING.test(said) || INDIRECT_QUESTION.test(said) || HAN_QUESTION.test(said);
+  // A question asked inside the text is one wherever it stands, greeting or not ("hey does anyone know if").
+  const whole = normalise(text);
+  return (
+    /\?|question mark/.test(said) || ASKING.test(said) || INDIRECT_QUESTION.test(whole) || HAN_QUESTION.test(whole)
+  );
 }
 
+const WHETHER = /\b(?:ob|whether)\b|是否/gu;
 // The words that join clauses: never the subject of a verb after them ("…and have two questions").
 const LINKS = words("and or but so then also that which who because if when as");
 // The verbs an English question opens with, before its subject.
@@ -1091,6 +1111,11 @@ const QUESTION_VERBS = words("is are was were will can could would should do doe
  */
 function statedQuestions(input: string, output: string): string[] {
   if (!output.includes("?")) return [];
+  // Questions asked with "ob" or "whether" ("ob ich die tabletten weiter nehmen soll ob … und ob ich wieder
+  // joggen darf"), fewer of them asked in the rewrite.
+  const times = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
+  const whether = times(normalise(input), WHETHER);
+  if (whether > 1 && whether > times(output, /\?/g) + times(normalise(output), WHETHER)) return ["?"];
   const said = normalise(input).split(/[^\p{L}\p{N}']+/u);
   const asked = (verb: string, subject: string) =>
     said.some((word, at) => word === verb && said.slice(at + 1, at + 4).includes(subject));

@@ -286,6 +286,41 @@ describe("the faithfulness check", () => {
     expect(check(email, written, "email")).toMatchObject({ faithful: true });
   });
 
+  it("refuses a possibility, an attempt or a list of questions written as a plain fact", () => {
+    const refused: [string, string, StyleId, string][] = [
+      ["eh puede que no lleguemos a tiempo para la cena", "No llegamos a tiempo para la cena.", "casual", "might"],
+      ["周末可能会下雨我们的野餐得改到室内", "周末要下雨，咱们野餐得改到室内啦！", "casual", "might"],
+      [
+        "la soirée de samedi est annulée on essaie de la refaire le week-end prochain",
+        "La soirée de samedi est annulée. On la refait le week-end prochain.",
+        "email",
+        "try",
+      ],
+    ];
+    for (const [input, output, style, lost] of refused)
+      expect([input, check(input, output, style).lost]).toEqual([input, expect.arrayContaining([lost])]);
+    // "trying to say" leads in; it tries nothing.
+    expect(
+      check(
+        "so what i'm trying to say is that the client approved the design",
+        "The client approved the design.",
+        "concise",
+      ).faithful,
+    ).toBe(true);
+    const asked =
+      "was ich beim arzt fragen will ob ich die tabletten weiter nehmen soll ob die blutwerte okay sind und ob ich wieder joggen darf";
+    const questions = "Fragen an den Arzt:\n- Soll ich die Tabletten weiter nehmen?\n- Sind die Blutwerte okay?";
+    expect(check(asked, `${questions}\n- Ich darf wieder joggen.`, "bullet-list")).toMatchObject({ answered: true });
+    expect(check(asked, `${questions}\n- Darf ich wieder joggen?`, "bullet-list").faithful).toBe(true);
+    expect(
+      check(
+        "hey does anyone know if the garage on fifth street is still closed",
+        "Heads up, the garage on 5th St is still closed.",
+        "casual",
+      ),
+    ).toMatchObject({ answered: true });
+  });
+
   it("refuses a stated 'might' written as a fact, and keeps one a rewrite keeps open", () => {
     const input = "the cabin might still be free the weekend of the twelfth so we should probably book soon";
     expect(
