@@ -453,9 +453,15 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   // A dictated word gone and a word of the rewrite's own that a thesaurus knows and links to it in no way
   // ("acheter" → "vendre"): a word changed, not rephrased.
   const changedTo = [
-    ...changedWords(kept, written, alignment, lostAt, lex, KEEPS_WORDS.has(style)).filter(
-      (added) => !styleWords?.has(added),
-    ),
+    ...changedWords(
+      kept,
+      written,
+      alignment,
+      lostAt,
+      lex,
+      KEEPS_WORDS.has(style),
+      new Set(source.filter((word) => word.takenBack).map((word) => word.stem)),
+    ).filter((added) => !styleWords?.has(added)),
     ...changedColours(input, output),
   ];
   addedFacts.push(...changedTo);
@@ -767,6 +773,7 @@ function changedWords(
   lostAt: number[],
   lex: Lexicon,
   keepsWords: boolean,
+  takenBack: ReadonlySet<string>,
 ): string[] {
   // In a style that keeps the speaker's words, any known word the lexicon does not relate is a change.
   const changed = (a: string, b: string) =>
@@ -776,13 +783,18 @@ function changedWords(
     // gone ("im bad die fliesen reparieren" → "Fliesen in der Küche reparieren").
     const from = keepsWords ? 0 : lastDefined(alignment.sourceTo, index) + 1;
     const to = keepsWords ? written.length : (nextDefined(alignment.sourceTo, index) ?? written.length);
-    return written
-      .slice(from, to)
-      .flatMap((word, at) =>
-        alignment.rewriteTo[from + at] === undefined && !word.optional && !word.fact ? [from + at] : [],
-      )
-      .filter((at) => changed(kept[index].text, written[at].text) || otherKind(kept, index, written, at, lex))
-      .map((at) => written[at].text);
+    return (
+      written
+        .slice(from, to)
+        .flatMap((word, at) =>
+          alignment.rewriteTo[from + at] === undefined && !word.optional && !word.fact ? [from + at] : [],
+        )
+        // A word a correction's reach took back and the rewrite kept ("zwei packungen eier nein drei
+        // packungen") is the speaker's, not one of the rewrite's own.
+        .filter((at) => !takenBack.has(written[at].stem))
+        .filter((at) => changed(kept[index].text, written[at].text) || otherKind(kept, index, written, at, lex))
+        .map((at) => written[at].text)
+    );
   });
 }
 

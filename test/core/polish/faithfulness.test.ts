@@ -251,6 +251,13 @@ describe("the faithfulness check", () => {
     expect(check(time, "Wir treffen uns um vier am Seiteneingang.", "clean-up")).toMatchObject({ faithful: false });
   });
 
+  it("reads the words a correction's reach took back and a list kept as the speaker's, not new ones", () => {
+    // (The German list says "den", so its capitals are read as nouns, not names.)
+    const german = "für den einkauf brauchen wir milch zwei packungen eier nein drei packungen und klopapier";
+    const list = "Für den Einkauf:\n- Milch\n- 3 Packungen Eier\n- Klopapier";
+    expect(check(german, list, "bullet-list").added).toEqual([]);
+  });
+
   it("refuses a list that keeps what a self-correction took back and drops what it put in", () => {
     const input = "买菜清单西红柿鸡蛋嗯猪肉不对是牛肉还有一把葱";
     expect(check(input, "买菜清单：\n- 西红柿\n- 鸡蛋\n- 猪肉\n- 一把葱", "bullet-list")).toMatchObject({
