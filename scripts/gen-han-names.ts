@@ -9,9 +9,8 @@
  *
  *   npx tsx scripts/gen-han-names.ts [--check]
  */
-import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { cedict } from "./cedict";
+import { cedict, writeOrCheck } from "./cedict";
 
 export const HAN_NAMES_FILE = path.join(__dirname, "..", "assets", "lexicon", "zh-names.txt");
 
@@ -42,16 +41,5 @@ export async function buildHanNames(): Promise<string> {
 }
 
 if (require.main === module) {
-  void (async () => {
-    const text = await buildHanNames();
-    if (process.argv.includes("--check")) {
-      if (readFileSync(HAN_NAMES_FILE, "utf8") !== text) {
-        console.error("gen-han-names: assets/lexicon/zh-names.txt is stale: run npm run gen:han-names");
-        process.exitCode = 1;
-      }
-    } else {
-      writeFileSync(HAN_NAMES_FILE, text);
-      console.error(`gen-han-names: ${text.split("\n").length} lines, ${Math.round(text.length / 1024)} KiB`);
-    }
-  })();
+  void (async () => writeOrCheck(HAN_NAMES_FILE, await buildHanNames(), "gen-han-names"))();
 }

@@ -11,9 +11,9 @@
  *
  *   npx tsx scripts/gen-han-opposites.ts [--check]
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { cedict } from "./cedict";
+import { cedict, writeOrCheck } from "./cedict";
 
 export const HAN_OPPOSITES_FILE = path.join(__dirname, "..", "assets", "lexicon", "zh-opposites.txt");
 // The glosses of an entry read as its meaning: the first ones, where CC-CEDICT puts the common sense.
@@ -94,16 +94,5 @@ export async function buildHanOpposites(): Promise<string> {
 }
 
 if (require.main === module) {
-  void (async () => {
-    const text = await buildHanOpposites();
-    if (process.argv.includes("--check")) {
-      if (readFileSync(HAN_OPPOSITES_FILE, "utf8") !== text) {
-        console.error("gen-han-opposites: assets/lexicon/zh-opposites.txt is stale: run npm run gen:han-opposites");
-        process.exitCode = 1;
-      }
-    } else {
-      writeFileSync(HAN_OPPOSITES_FILE, text);
-      console.error(`gen-han-opposites: ${text.split("\n").length} lines, ${Math.round(text.length / 1024)} KiB`);
-    }
-  })();
+  void (async () => writeOrCheck(HAN_OPPOSITES_FILE, await buildHanOpposites(), "gen-han-opposites"))();
 }
