@@ -749,8 +749,21 @@ function causeSpelling(said: string, offset: number, text: string): string {
 }
 const ANY_CAUSE = new RegExp(CAUSES.map(([pattern]) => pattern.source).join("|"), "g");
 
+// A check reads the same two texts many times over: their normal forms are kept for the next asks.
+const normalised = new Map<string, string>();
+
 /** Lower case, one apostrophe, contractions spelled out, symbols as words, digits joined as people read them. */
 export function normalise(text: string): string {
+  let found = normalised.get(text);
+  if (found === undefined) {
+    if (normalised.size > 256) normalised.clear();
+    found = normaliseOnce(text);
+    normalised.set(text, found);
+  }
+  return found;
+}
+
+function normaliseOnce(text: string): string {
   return (
     chineseNumbers(chineseSpellings(text.normalize("NFKC")))
       // getUserName → get User Name before lower-casing; snake_case splits at the underscore below.
