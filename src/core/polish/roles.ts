@@ -598,11 +598,11 @@ export function crossedHanPerson(source: Word[], rewrite: Word[]): string[] {
  * kate handles q and a" → "- Intro: Sam / - Numbers: Kate / - Q&A: me". Each person said owns the words
  * said next to them, either those after them ("sam does the intro") or those before ("the intro is
  * sam's"). A list is refused when no such reading gives every line with one person only words of that
- * person's own, never another's. (`openingNames`: names that open a line, "Intro: Sam", which `markNames`
- * cannot tell from a first word.)
+ * person's own, never another's. (`labelNames`: the names a line's label leads to, "Intro: Sam", which
+ * `markNames` cannot tell from a sentence's first word.)
  */
-export function swappedItemOwners(source: Word[], rewrite: Word[], openingNames: ReadonlySet<string>): string[] {
-  const names = new Set([...rewrite.filter((word) => word.name).map((word) => word.text), ...openingNames]);
+export function swappedItemOwners(source: Word[], rewrite: Word[], labelNames: ReadonlySet<string>): string[] {
+  const names = new Set([...rewrite.filter((word) => word.name).map((word) => word.text), ...labelNames]);
   const personOf = (word: Word) => (names.has(word.text) ? word.text : PERSON_OF.get(word.text));
   const said = source.filter((word) => !word.optional || personOf(word));
   const people = said.flatMap((word, index) => (personOf(word) ? [index] : []));
