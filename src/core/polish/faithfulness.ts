@@ -497,8 +497,12 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   // "and it ships". A rewrite may drop a modal a style makes redundant, never bring in another kind.
   // "Can you…?" asks politely: a request may become one.
   const saidModalities = modalities(input);
+  // A plan dictated in the present for a day to come ("we send it before monday", 下周一寄过去) is a
+  // future: the rewrite's "will" (将于 in formal Chinese) says it again.
+  const future = FUTURE_TIME.test(normalise(input));
   const addedModality = modalities(output).filter(
-    (modal) => !saidModalities.includes(modal) && !(modal === "can" && output.includes("?")),
+    (modal) =>
+      !saidModalities.includes(modal) && !(modal === "can" && output.includes("?")) && !(modal === "will" && future),
   );
   // "we could move dinner to sunday" suggests what "We are moving dinner to Sunday" decides: a suggestion
   // that loses its "could" and keeps no modal in its place says something firmer. ("could you please…"
@@ -867,6 +871,9 @@ const UNCERTAIN =
 // "wir versuchen", 尽量. ("what i'm trying to say is" is a lead-in.)
 const ATTEMPT =
   /\b(?:try|tries|trying|tried|attempt|attempting|essa(?:ie|ies|yer|yons|yez|yé|yait|ierai|ierons)|intent(?:ar|o|a|amos|aremos|aré|ará)|versuch(?:en|e|t|st))\b(?!\s(?:to\s|de\s|zu\s)?(?:say|tell|explain|ask|dire|decir|decirte|sagen|erklären))|尽量|试着|争取/u;
+// A day or time still to come: "tomorrow", "next week", "on friday", "demain", "mañana", "nächste woche", 下周.
+const FUTURE_TIME =
+  /\b(?:tomorrow|tonight|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morgen|übermorgen|nächste|nächsten|nächster|kommende|kommenden|demain|prochain|prochaine|ce soir|mañana|próximo|próxima|que viene|esta noche)\b|明天|后天|下周|下个月|下礼拜|下星期|今晚|周[一二三四五六日]|礼拜[一二三四五六天日]|星期[一二三四五六天日]/u;
 const STATED_POSSIBILITY = /\b(?:might|puede que|il se peut|es kann sein)\b|(?:可能|也许|或许)会/u;
 
 function uncertainties(text: string): number {
@@ -921,7 +928,7 @@ function modalities(text: string, table = MODALITY): string[] {
 // whom it asks ("ask you if", "ask sarah if", "demander à julien si", "vérifier si", "preguntarle si"), "if"
 // and "si" ask whether: no condition.
 const CONDITION =
-  /(?<!\b(?:know|knows|wonder|wondering|wondered|ask|asking|asked|see|check|sure|great|nice|good|appreciate|mind|tell me|decide|demander|demandais|demande|savoir|sais|vérifier|vérifie|voir|regarder|preguntar|pregunto|preguntaba|preguntarte|preguntarle|saber|sé|comprobar|comprueba|ver|mirar|revisar|averiguar)(?:\s(?:you|him|her|them|us|me|te|vous|lui|leur|le|les))?\s)(?<!\b(?:ask|asking|asked|demand\p{L}*|pregunt\p{L}*|pregúnt\p{L}*)(?:\s(?:à|a))?\s\p{L}+\s)\b(?:if|unless|provided|falls|wenn|sofern|si|sauf si|a menos que|siempre que|à condition)\b|如果|要是|除非/gu;
+  /(?<!\b(?:know|knows|wonder|wondering|wondered|ask|asking|asked|see|check|sure|great|nice|good|appreciate|mind|tell me|decide|demander|demandais|demande|savoir|sais|vérifier|vérifie|voir|regarder|preguntar|pregunto|preguntaba|preguntarte|preguntarle|saber|sé|comprobar|comprueba|ver|mirar|revisar|averiguar)(?:\s(?:you|him|her|them|us|me|te|vous|lui|leur|le|les))?\s)(?<!\b(?:ask|asking|asked|demand\p{L}*|pregunt\p{L}*|pregúnt\p{L}*)(?:\s(?:à|a))?\s\p{L}+\s)\b(?:if|unless|provided|as long as|so long as|falls|wenn|sofern|solange|si|sauf si|pourvu que|a menos que|siempre que|siempre y cuando|con tal de que|à condition)\b|如果|要是|除非|只要/gu;
 
 function conditions(text: string): number {
   // A stutter says its "if" once: "s'il a s'il a bien reçu".

@@ -10,6 +10,8 @@ import type { Word } from "./words";
 
 // Forms of "be" and "get" before a participle make it a passive ("must be paid"), which says no tense.
 export const PASSIVE_AUXILIARIES = words("be is am are was were been being get gets got gotten getting");
+// Adverbs that stand between a subject and its verb: "we still owe", "they already paid", "I just sent".
+const BEFORE_VERB = words("still already just also really actually even always usually often sometimes then now");
 
 /**
  * Facts of one kind whose order the rewrite changed: two days ("from tuesday to wednesday"), two numbers
@@ -219,7 +221,7 @@ const PRONOUN_CASES: [string, string][] = [
  */
 export function swappedPronounRoles(source: Word[], rewrite: Word[]): string[] {
   // The plain word a pronoun is the object of (the word before it) or the subject of (the first plain word
-  // after it, past modals and auxiliaries other than "be" and "get").
+  // after it, past modals, auxiliaries other than "be" and "get", and adverbs such as "still").
   const objectOf = (list: Word[], pronoun: string) =>
     list.flatMap((word, index) =>
       index > 0 && word.text === pronoun && !list[index - 1].optional ? [list[index - 1]] : [],
@@ -227,7 +229,9 @@ export function swappedPronounRoles(source: Word[], rewrite: Word[]): string[] {
   const subjectOf = (list: Word[], pronoun: string) =>
     list.flatMap((word, index) => {
       if (word.text !== pronoun) return [];
-      const verb = list.slice(index + 1).find((next) => !next.optional || PASSIVE_AUXILIARIES.has(next.text));
+      const verb = list
+        .slice(index + 1)
+        .find((next) => (!next.optional && !BEFORE_VERB.has(next.text)) || PASSIVE_AUXILIARIES.has(next.text));
       return verb && !verb.optional ? [verb] : [];
     });
   for (const [subject, object] of PRONOUN_CASES) {

@@ -210,8 +210,11 @@ export const FUNCTION_WORDS = words(
     "un uno le les me te se nos os mi mis tu tus su sus nuestro nuestra nuestros nuestras este esta esto estos estas ese esa eso esos esas " +
     "usted ustedes ellos ellas por para con sobre entre muy ya he has ha hemos han había estoy estás está estamos están estaba soy eres somos era fue ser estar haber hay " +
     "hacer hago haces hace hacemos hacen haré hará " +
-    // Chinese particles (one character each)
-    "的 了 吗 呢 吧 啦 呀 我 你 他 她 们 是 把 给",
+    // Chinese particles (one character each), and the characters that do the work of the English words above:
+    // pronouns and demonstratives (您, 这, 该), prepositions and conjunctions (于, 从, 和), "please"
+    // and "very" (请, 很).
+    "的 了 吗 呢 吧 啦 呀 我 你 他 她 们 是 把 给 " +
+    "您 咱 它 这 那 该 此 其 于 为 对 从 向 跟 与 和 及 或 以 被 让 请 很",
 );
 const NEGATIONS = words(
   "not no never nobody nothing none neither nor without nowhere nicht kein keine keinen nie pas jamais nunca nada nadie 不 没 别 未 无需 无须 无法",

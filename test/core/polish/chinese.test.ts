@@ -54,8 +54,28 @@ describe("Chinese read as a careful editor reads it", () => {
       "嗨老刘周末的聚会改到周日中午了地点不变",
       "老刘：\n\n你好！周末的聚会改到周日中午了，地点不变。\n\n祝好",
     ],
+    [
+      "formal prepositions (于, 对) for 在",
+      "formal",
+      "我们下午在三楼会议室讨论预算",
+      "我们下午于三楼会议室对预算进行讨论。",
+    ],
+    [
+      "formal 将于 for a plan on a day to come",
+      "formal",
+      "报价单我们周三之前发给老王",
+      "我们将于周三之前把报价单发给老王。",
+    ],
   ] as const)("accepts %s", (_what, style, input, output) => {
     expect(judge(input, output, style)).toMatchObject({ faithful: true });
+  });
+});
+
+describe("Chinese function characters", () => {
+  it("lets formal prepositions stand for the spoken ones, and still counts a new thing or a changed one", () => {
+    const said = "我们下午在三楼会议室讨论预算";
+    expect(judge(said, "我们下午于三楼会议室对预算进行讨论并投票。", "formal").faithful).toBe(false);
+    expect(judge(said, "我们下午于三楼会议室对工资进行讨论。", "formal").faithful).toBe(false);
   });
 });
 

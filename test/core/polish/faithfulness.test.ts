@@ -491,6 +491,8 @@ describe("facts whose roles or order changed", () => {
     ["wir fahren am montag von berlin los", "Wir fahren am Montag nach Berlin los.", ["berlin"]],
     // A name that opens the rewrite is read as one when no table knows the word.
     ["j'ai prêté cinquante euros à thomas", "Thomas m'a prêté 50 €.", ["thomas"]],
+    // An adverb between the pronoun and its verb hides no swap.
+    ["the vendor still owes us the refund", "We still owe the vendor the refund.", ["us", "we"]],
   ])("refuses %j → %j", (input, output, moved) => {
     const result = check(input, output);
     expect(result.faithful).toBe(false);
@@ -1019,6 +1021,33 @@ describe("what a careful editor reads as a changed fact", () => {
     const input = "you can take friday off if the release goes out on thursday";
     const output = "You can take Friday off, and the release goes out on Thursday.";
     expect(judge(input, output, "casual")).toMatchObject({ faithful: false, lost: expect.arrayContaining(["if"]) });
+  });
+
+  it.each([
+    ["i can sign on monday as long as they fix section four", "I can sign on Monday, and they will fix Section 4."],
+    ["wir fangen an solange es nicht regnet", "Wir fangen an, und es regnet nicht."],
+    ["只要价格不变我们就下单", "价格不变，我们下单。"],
+  ])("refuses a condition said as 'as long as' dropped: %j → %j", (input, output) => {
+    expect(judge(input, output, "formal")).toMatchObject({ faithful: false, lost: expect.arrayContaining(["if"]) });
+  });
+
+  it("reads a 'will' as the future a plan for a coming day already said, and nowhere else", () => {
+    const plans = [
+      [
+        "tell the client we send the contract before monday",
+        "Please inform the client that we will send the contract before Monday.",
+      ],
+      ["跟客户说一下合同我们下周一之前发过去", "请告知客户，我们将于下周一之前把合同发送过去。"],
+    ];
+    for (const [input, output] of plans) expect(judge(input, output, "formal").faithful).toBe(true);
+    // No day to come: the "will" is a promise the speaker never made.
+    expect(judge("we send the reports to finance", "We will send the reports to finance.", "formal").faithful).toBe(
+      false,
+    );
+    // A possibility stays one, whatever the day.
+    expect(
+      judge("the client might push the launch to june", "The client will push the launch to June.", "formal").faithful,
+    ).toBe(false);
   });
 
   it.each([
