@@ -157,7 +157,7 @@ const STYLE_WORDS: Partial<Record<StyleId, ReadonlySet<string>>> = {
   email: words(
     "hi hello dear hey greetings team all everyone there thanks thank regards best kind warm wishes cheers sincerely yours good morning afternoon evening",
   ),
-  formal: words("please kindly would could unable attend regards request inform able"),
+  formal: words("please kindly would could unable attend regards request inform able note advised"),
   casual: words("hey thanks cool"),
   // A spoken list's order words ("first … then … finally"): the bullets' order says them.
   "bullet-list": words(

@@ -733,6 +733,9 @@ function makeWord(text: string, line: number): Word {
 // is "wegen", "porque" and "ya que" are "a causa de". (French "car" is also the English word: not here.)
 const CAUSES: [RegExp, string][] = [
   [/\b(?:because of|due to|owing to|on account of|as a result of)\b/g, "because of"],
+  // "since" before a subject pronoun gives a reason ("since they're reseeding the field"); before a date or
+  // a time it says when ("since monday", "since nine").
+  [/\bsince(?= (?:we|i|you|they|he|she|it|there)\b)/g, "because"],
   [/(?<=^|\s)(?:en raison|du fait)(?= (?:de|des|du|d)\b)/g, "à cause"],
   [/\b(?:debido a|por culpa de|porque|ya que|puesto que)\b/g, "a causa de"],
   [/\b(?:aufgrund|infolge|weil)\b/g, "wegen"],

@@ -33,6 +33,16 @@ describe("English phrases that mean a word", () => {
   });
 });
 
+describe("a reason given with 'since'", () => {
+  it("reads 'since' before a clause as 'because', and before a day as a time", () => {
+    const reason = "the picnic is off because it's going to rain all day";
+    expect(judge(reason, "Picnic's off since it's gonna rain all day.", "casual").faithful).toBe(true);
+    expect(judge("we haven't talked since monday", "We haven't talked because of Monday.", "casual").faithful).toBe(
+      false,
+    );
+  });
+});
+
 describe("a phrase changed into another", () => {
   it.each([
     ["the rent will go up in spring", "The rent will go down in spring.", "formal", ["up", "down"]],

@@ -371,6 +371,17 @@ describe("the faithfulness check", () => {
     expect(check(list, "- Buy milk and eggs\n- Call the plumber", "bullet-list").faithful).toBe(true);
     expect(check(list, "- Buy milk and eggs", "bullet-list").faithful).toBe(false);
   });
+
+  it("lets Formal open with 'please note' or 'please be advised', and nothing else of its own", () => {
+    const input = "the office is closed on monday for the holiday";
+    expect(check(input, "Please note that the office is closed on Monday for the holiday.", "formal").faithful).toBe(
+      true,
+    );
+    expect(check(input, "Please be advised that the office is closed on Monday.", "formal").faithful).toBe(false);
+    expect(
+      check(input, "Please note that the office is closed on Monday for the public holiday.", "formal").faithful,
+    ).toBe(false);
+  });
 });
 
 describe("words that are also names of object keys", () => {
