@@ -268,9 +268,25 @@ export function hanEdits(
       ? [[word.text, rewrite[at].text]]
       : [];
   });
+  // Characters kept as they were, and those that went or came: a character gone whose opposite came
+  // anywhere (回去 → 来我们这儿) turned the fact, wherever the rephrasing put it.
+  const same = (index: number) => {
+    const at = sourceTo[index];
+    return at !== undefined && rewrite[at].text === source[index].text;
+  };
+  // (Single characters only: a word kept whole, such as a greeting's 祝好, is judged as a word.)
+  const single = (word: HanToken) => word.text.length === 1 && HAN.test(word.text) && plainHan(word);
+  const gone = source.filter((word, index) => single(word) && !same(index));
+  const came = rewrite.filter((word, index) => {
+    const from = rewriteTo[index];
+    return single(word) && (from === undefined || source[from].text !== word.text);
+  });
+  const crossed = gone.flatMap((said): [string, string][] =>
+    came.filter((written) => opposite(said.text, written.text)).map((written) => [said.text, written.text]),
+  );
   const changed = exact
     ? substituted
-    : [...substituted, ...paired].filter(([said, written]) => opposite(said, written));
+    : [...substituted, ...paired, ...crossed].filter(([said, written]) => opposite(said, written));
   return {
     lost: [...changed.map(([said]) => said), ...droppedHanClauses(source, sourceTo)],
     added: changed.map(([, written]) => written),

@@ -71,6 +71,18 @@ describe("Chinese read as a careful editor reads it", () => {
   });
 });
 
+describe("a Chinese character turned into its opposite elsewhere in the sentence", () => {
+  it("refuses 回去 written as 来 put before the persons, and accepts the same words moved", () => {
+    const said = "你问问奶奶明天要不要我们回去吃午饭";
+    expect(judge(said, "你问问奶奶明天要不要来我们这儿吃午饭呗。", "casual")).toMatchObject({
+      faithful: false,
+      lost: expect.arrayContaining(["去"]),
+      added: expect.arrayContaining(["来"]),
+    });
+    expect(judge(said, "你问下奶奶明天要不要我们回去吃个午饭呗。", "casual").faithful).toBe(true);
+  });
+});
+
 describe("Chinese function characters", () => {
   it("lets formal prepositions stand for the spoken ones, and still counts a new thing or a changed one", () => {
     const said = "我们下午在三楼会议室讨论预算";
