@@ -359,7 +359,7 @@ function spans(list: Word[]): Map<Word, "origin" | "place"> {
 }
 
 /**
- * A fact a bulleted rewrite put on the line of another item: "exchange three hundred euros get the car
+ * A fact or a thing a bulleted rewrite put on the line of another item: "exchange three hundred euros get the car
  * serviced by friday" → "- Exchange €300 by Friday / - Get the car serviced". A fact goes with the words
  * said next to it; one whose dictated neighbors, before and after, both went to other lines moved. A fact
  * said first or last has one neighbor: it moved when that went to another line and the fact went to the
@@ -388,9 +388,13 @@ export function movedToOtherItem(kept: Word[], written: Word[], alignment: Align
   };
   return kept.flatMap((word, index) => {
     const at = alignment.sourceTo[index];
-    if (!word.fact || at === undefined) return [];
+    if (at === undefined || word.optional) return [];
     const [before, after] = [neighbor(index, -1), neighbor(index, 1)];
     const line = written[at].line;
+    // A thing said between two words that went to one other line went with them, not to a line of its own
+    // company: "ya tenemos cajas y cinta pero nos faltan mantas y una carretilla" → "- Ya tenemos: cajas,
+    // cinta y mantas / - Falta: una carretilla".
+    if (!word.fact) return before !== undefined && before === after && before !== line ? [word.text] : [];
     if (before === undefined || after === undefined) {
       const other = before ?? after;
       const amongWords = kept.some((said, at) => !said.fact && lineOf(at) === line);

@@ -460,6 +460,16 @@ describe("a list that keeps each item's words with it", () => {
       check(german, "- Wohnzimmer streichen\n- Fliesen im Bad reparieren\n- Neue Lampen im Flur", "bullet-list"),
     ).toMatchObject({ faithful: true });
   });
+
+  it("refuses a thing put in the other group of a two-part list, and accepts one item a line", () => {
+    const input = "for the party we already have plates and cups but we still need napkins and a cake";
+    const moved = "Party:\n- Already have: plates, cups and napkins\n- Still need: a cake";
+    expect(check(input, moved, "bullet-list")).toMatchObject({ faithful: false, moved: ["napkins"] });
+    const kept = "Party:\n- Already have: plates and cups\n- Still need: napkins and a cake";
+    expect(check(input, kept, "bullet-list")).toMatchObject({ faithful: true });
+    const shopping = "we need milk eggs bread and coffee";
+    expect(check(shopping, "- Milk\n- Eggs\n- Bread\n- Coffee", "bullet-list")).toMatchObject({ faithful: true });
+  });
 });
 
 describe("a list whose items keep their people and their steps", () => {
