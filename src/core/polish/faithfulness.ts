@@ -446,6 +446,7 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
   addedFacts.push(...chinese.added);
   const tenses = changedTenses(kept, written, alignment, [...passives(source), ...passives(rewrite)]);
   if (language) tenses.push(...shiftedTimeframe(input, output, language));
+  tenses.push(...finishedHan(input, output));
   addedFacts.push(...tenses);
 
   const turned = [...opposites(kept, written, lex), ...hanOpposites(input, output)];
@@ -874,6 +875,17 @@ const ATTEMPT =
 // A day or time still to come: "tomorrow", "next week", "on friday", "demain", "mañana", "nächste woche", 下周.
 const FUTURE_TIME =
   /\b(?:tomorrow|tonight|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morgen|übermorgen|nächste|nächsten|nächster|kommende|kommenden|demain|prochain|prochaine|ce soir|mañana|próximo|próxima|que viene|esta noche)\b|明天|后天|下周|下个月|下礼拜|下星期|今晚|周[一二三四五六日]|礼拜[一二三四五六天日]|星期[一二三四五六天日]/u;
+// Chinese says a thing is under way with 正在/还在 and done with 已/已经/完毕/完成: 法务还在看 is not 法务已审核完毕.
+const HAN_UNDER_WAY = /正在|还在/gu;
+const HAN_DONE = /已|完毕|完成/gu;
+
+/** A Chinese action said to be under way that the rewrite says is done (还在看 → 已审核完毕). */
+function finishedHan(input: string, output: string): string[] {
+  const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
+  const underWay = count(input, HAN_UNDER_WAY) > count(output, HAN_UNDER_WAY);
+  return underWay && count(output, HAN_DONE) > count(input, HAN_DONE) ? ["已"] : [];
+}
+
 const STATED_POSSIBILITY = /\b(?:might|puede que|il se peut|es kann sein)\b|(?:可能|也许|或许)会/u;
 
 function uncertainties(text: string): number {

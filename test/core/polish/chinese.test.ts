@@ -83,6 +83,18 @@ describe("a Chinese character turned into its opposite elsewhere in the sentence
   });
 });
 
+describe("a Chinese action under way or done", () => {
+  it("refuses 还在看 written as done, and accepts it still under way in other words", () => {
+    const said = "合同我们已经收到了法务还在看";
+    expect(judge(said, "我们已收到合同，法务已审阅完毕。", "formal")).toMatchObject({
+      faithful: false,
+      refusedBy: expect.arrayContaining(["tense-or-timeframe"]),
+    });
+    expect(judge(said, "我们已收到合同，法务正在审阅。", "formal").faithful).toBe(true);
+    expect(judge("报告我还在写明天给你", "报告我仍在写，明天给你。", "formal").faithful).toBe(true);
+  });
+});
+
 describe("Chinese function characters", () => {
   it("lets formal prepositions stand for the spoken ones, and still counts a new thing or a changed one", () => {
     const said = "我们下午在三楼会议室讨论预算";
