@@ -7,7 +7,7 @@ import { judgePairs, scoreGuard } from "../../eval/guard/score-guard";
 // a change that loses ground fails here. `npm run eval:guard -- --misjudged --split dev` shows what broke.
 // The floors count every split, the sealed ones too; `eval/guard/BATCHES.md` says how each batch was
 // written and how the guard first read it.
-const FLOOR = { faithfulAccepted: 0.712, unfaithfulAccepted: 29, devUnfaithfulAccepted: 8 };
+const FLOOR = { faithfulAccepted: 0.712, unfaithfulAccepted: 28, devUnfaithfulAccepted: 7 };
 
 describe("the faithfulness guard on the labelled pair set", () => {
   const pairs = readPairs();

@@ -466,6 +466,8 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
     ...changedColours(input, output),
   ];
   addedFacts.push(...changedTo);
+  const exception = style === "bullet-list" ? droppedException(source, rewrite, kept, alignment, lostAt) : [];
+  lostFacts.push(...exception);
 
   const negationChange =
     kept.filter((word) => word.kind === "negation").length - written.filter((word) => word.kind === "negation").length;
@@ -611,7 +613,7 @@ export function checkFaithfulness(params: FaithfulnessParams): FaithfulnessCheck
           attemptLost,
       ],
       ["quantity", addedQuantity.length > 0],
-      ["condition-or-only", conditionsLost > 0 || restricted !== 0],
+      ["condition-or-only", conditionsLost > 0 || restricted !== 0 || exception.length > 0],
       ["made-up-sentence", !asksOrOrders && madeUp.length > 0],
       ["moved", moved.length > 0],
       ["too-many-lost", tooManyLost],
@@ -884,6 +886,29 @@ function finishedHan(input: string, output: string): string[] {
   const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
   const underWay = count(input, HAN_UNDER_WAY) > count(output, HAN_UNDER_WAY);
   return underWay && count(output, HAN_DONE) > count(input, HAN_DONE) ? ["已"] : [];
+}
+
+// Words that set what follows against what came before: "… but the drinks we already have".
+const BUT = words("but aber mais pero sino 但是 不过 可是");
+
+/**
+ * A list that keeps a thing said after "but" and drops the word that said what holds for it: "buy the cake
+ * and the candles but the drinks we already have" → "- Cake / - Candles / - Drinks". Without its "but" the
+ * thing reads as one more item of the list.
+ */
+function droppedException(
+  source: Word[],
+  rewrite: Word[],
+  kept: Word[],
+  alignment: Alignment,
+  lostAt: number[],
+): string[] {
+  const said = source.findIndex((word) => BUT.has(word.text));
+  if (said < 0 || rewrite.some((word) => BUT.has(word.text))) return [];
+  const after = (index: number) => source.indexOf(kept[index]) > said;
+  const keptAfter = kept.some((word, index) => after(index) && alignment.sourceTo[index] !== undefined && !word.fact);
+  const lost = lostAt.filter((index) => after(index) && !kept[index].fact && !HEDGES.has(kept[index].text));
+  return keptAfter && lost.length ? [kept[lost[0]].text] : [];
 }
 
 const STATED_POSSIBILITY = /\b(?:might|puede que|il se peut|es kann sein)\b|(?:可能|也许|或许)会/u;

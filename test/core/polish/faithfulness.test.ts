@@ -461,6 +461,17 @@ describe("a list that keeps each item's words with it", () => {
     ).toMatchObject({ faithful: true });
   });
 
+  it("refuses a thing said after 'but' listed as one more item, and accepts its exception kept", () => {
+    const input = "para el picnic falta comprar el pan el queso y las uvas pero el vino ya lo tenemos";
+    const listed = "Para el picnic falta comprar:\n- Pan\n- Queso\n- Uvas\n- Vino";
+    expect(check(input, listed, "bullet-list")).toMatchObject({
+      faithful: false,
+      refusedBy: expect.arrayContaining(["condition-or-only"]),
+    });
+    const kept = "Para el picnic falta comprar:\n- Pan\n- Queso\n- Uvas\n\nPero el vino ya lo tenemos.";
+    expect(check(input, kept, "bullet-list")).toMatchObject({ faithful: true });
+  });
+
   it("refuses a thing put in the other group of a two-part list, and accepts one item a line", () => {
     const input = "for the party we already have plates and cups but we still need napkins and a cake";
     const moved = "Party:\n- Already have: plates, cups and napkins\n- Still need: a cake";
