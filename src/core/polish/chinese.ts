@@ -250,7 +250,7 @@ function droppedHanClauses(source: HanToken[], sourceTo: readonly (number | unde
 /**
  * What Chinese adds to the guard's verdict, as facts lost and brought in: dropped clauses in every style,
  * and in a clean-up (`exact`) every character written for another, elsewhere only one written for its
- * opposite (`opposite`: 赢 → 输, 开门 → 关门).
+ * opposite (`opposite`: 赢 → 输, 开门 → 关门), in its place or anywhere in the rewrite (`crossedOpposites`).
  */
 export function hanEdits(
   source: HanToken[],
@@ -268,29 +268,39 @@ export function hanEdits(
       ? [[word.text, rewrite[at].text]]
       : [];
   });
-  // Characters kept as they were, and those that went or came: a character gone whose opposite came
-  // anywhere (回去 → 来我们这儿) turned the fact, wherever the rephrasing put it.
-  const same = (index: number) => {
-    const at = sourceTo[index];
-    return at !== undefined && rewrite[at].text === source[index].text;
-  };
-  // (Single characters only: a word kept whole, such as a greeting's 祝好, is judged as a word.)
-  const single = (word: HanToken) => word.text.length === 1 && HAN.test(word.text) && plainHan(word);
-  const gone = source.filter((word, index) => single(word) && !same(index));
-  const came = rewrite.filter((word, index) => {
-    const from = rewriteTo[index];
-    return single(word) && (from === undefined || source[from].text !== word.text);
-  });
-  const crossed = gone.flatMap((said): [string, string][] =>
-    came.filter((written) => opposite(said.text, written.text)).map((written) => [said.text, written.text]),
-  );
   const changed = exact
     ? substituted
-    : [...substituted, ...paired, ...crossed].filter(([said, written]) => opposite(said, written));
+    : [
+        ...[...substituted, ...paired].filter(([said, written]) => opposite(said, written)),
+        ...crossedOpposites(source, rewrite, sourceTo, rewriteTo, opposite),
+      ];
   return {
     lost: [...changed.map(([said]) => said), ...droppedHanClauses(source, sourceTo)],
     added: changed.map(([, written]) => written),
   };
+}
+
+/**
+ * A character gone whose opposite came anywhere in the rewrite (回去 → 来我们这儿): the fact turned, wherever
+ * the rephrasing put it. Single characters only: a word kept whole, such as a greeting's 祝好, is judged as a
+ * word.
+ */
+function crossedOpposites(
+  source: HanToken[],
+  rewrite: HanToken[],
+  sourceTo: readonly (number | undefined)[],
+  rewriteTo: readonly (number | undefined)[],
+  opposite: (said: string, written: string) => boolean,
+): [string, string][] {
+  const single = (word: HanToken) => word.text.length === 1 && HAN.test(word.text) && plainHan(word);
+  const kept = (word: HanToken, other: HanToken | undefined) => other !== undefined && other.text === word.text;
+  const gone = source.filter((word, index) => single(word) && !kept(word, rewrite[sourceTo[index] ?? -1]));
+  const came = rewrite.filter((word, index) => single(word) && !kept(word, source[rewriteTo[index] ?? -1]));
+  return gone.flatMap((said) =>
+    came
+      .filter((written) => opposite(said.text, written.text))
+      .map((written): [string, string] => [said.text, written.text]),
+  );
 }
 
 // Where a thing goes from and to: 从 X 搬到 Y.

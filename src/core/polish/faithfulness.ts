@@ -905,7 +905,8 @@ function droppedException(
 ): string[] {
   const said = source.findIndex((word) => BUT.has(word.text));
   if (said < 0 || rewrite.some((word) => BUT.has(word.text))) return [];
-  const after = (index: number) => source.indexOf(kept[index]) > said;
+  const saidAfter = new Set(source.slice(said + 1));
+  const after = (index: number) => saidAfter.has(kept[index]);
   const keptAfter = kept.some((word, index) => after(index) && alignment.sourceTo[index] !== undefined && !word.fact);
   const lost = lostAt.filter((index) => after(index) && !kept[index].fact && !HEDGES.has(kept[index].text));
   return keptAfter && lost.length ? [kept[lost[0]].text] : [];
